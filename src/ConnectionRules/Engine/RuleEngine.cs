@@ -1,0 +1,137 @@
+namespace ConnectionRules;
+
+/// <summary>
+/// Evaluates connection requests against the rules it was built with. Immutable and thread-safe: build it once with
+/// <see cref="RuleEngineBuilder"/> and share it. A clean evaluation (no diagnostic) allocates nothing.
+/// </summary>
+public sealed class RuleEngine : IRuleEngine
+{
+    private readonly ConfiguredRule[] _rules;
+    private readonly ConfiguredRule? _ruleFailure;
+    private readonly ConfiguredRule? _consistency;
+    private readonly Dictionary<string, ConfiguredRule> _byId;
+    private readonly TimeProvider _timeProvider;
+    private readonly IVerdictPolicy _verdictPolicy;
+
+    internal RuleEngine(
+        ConfiguredRule[] rules,
+        RuleEngineOptions options,
+        IPitchDetector pitchDetector,
+        TimeProvider timeProvider,
+        IVerdictPolicy verdictPolicy)
+    {
+        _byId = rules.ToDictionary(r => r.Descriptor.Id, StringComparer.Ordinal);
+        _ruleFailure = _byId.GetValueOrDefault(RuleIds.RuleFailure);
+        _consistency = _byId.GetValueOrDefault(RuleIds.InconsistentRequest);
+
+        // CR0001 is reported by the engine, not run; CR0002 runs first and gates the rest.
+        _rules = rules.Where(r => r != _ruleFailure && r != _consistency).ToArray();
+        Rules = rules.Select(r => r.Descriptor).OrderBy(d => d.Id, StringComparer.Ordinal).ToArray();
+        Options = options;
+        PitchDetector = pitchDetector;
+        _timeProvider = timeProvider;
+        _verdictPolicy = verdictPolicy;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<RuleDescriptor> Rules { get; }
+
+    /// <summary>Gets the options the recommended rules read; read-only.</summary>
+    public RuleEngineOptions Options { get; }
+
+    /// <summary>Gets the pitch detector rules and predicates use: the built-in <see cref="DefaultPitchDetector"/> unless replaced.</summary>
+    public IPitchDetector PitchDetector { get; }
+
+    /// <inheritdoc />
+    public Severity GetSeverity(string ruleId)
+    {
+        ArgumentNullException.ThrowIfNull(ruleId);
+        return _byId.TryGetValue(ruleId, out var rule)
+            ? rule.Severity
+            : throw new KeyNotFoundException($"Rule '{ruleId}' is not in effect in this engine; it is unknown or disabled.");
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// When the request's own data is inconsistent (CR0002), the other rules do not run: their answers would rest on
+    /// impossible dates. A rule that throws is reported as CR0001, its partial findings are dropped, and the other rules still run.
+    /// </remarks>
+    public Evaluation Evaluate(ConnectionRequest request)
+    {
+        RequestValidator.ThrowIfInvalid(request);
+        var state = EvaluationState.Rent(this, request, _timeProvider.GetUtcNow());
+        try
+        {
+            if (_consistency is null || !Run(state, _consistency))
+            {
+                foreach (var rule in _rules)
+                {
+                    Run(state, rule);
+                }
+            }
+
+            var diagnostics = state.Diagnostics;
+            if (diagnostics.Count == 0)
+            {
+                return new Evaluation(request.Id, _verdictPolicy.Decide(request, []), [], true);
+            }
+
+            var result = diagnostics.ToArray();
+            if (result.Length > 1)
+            {
+                Array.Sort(result, DiagnosticOrder.Instance);
+            }
+
+            return new Evaluation(request.Id, _verdictPolicy.Decide(request, result), result, true);
+        }
+        finally
+        {
+            EvaluationState.Return(state);
+        }
+    }
+
+    /// <summary>Runs one rule; returns whether it reported anything.</summary>
+    private bool Run(EvaluationState state, ConfiguredRule rule)
+    {
+        var before = state.Diagnostics.Count;
+        state.ActiveRule = rule;
+        try
+        {
+            rule.Rule.Evaluate(new RuleContext(state, rule));
+        }
+        catch (Exception exception)
+        {
+            // A failing rule's partial findings cannot be trusted.
+            state.Diagnostics.RemoveRange(before, state.Diagnostics.Count - before);
+            if (_ruleFailure is not null)
+            {
+                state.ActiveRule = _ruleFailure;
+                state.Report(new RuleContext(state, _ruleFailure), _ruleFailure, null, [rule.Descriptor.Id, exception.GetType().Name, exception.Message]);
+            }
+        }
+        finally
+        {
+            state.ActiveRule = null;
+        }
+
+        return state.Diagnostics.Count > before;
+    }
+
+    /// <summary>Severity descending, then rule id, then location (none first).</summary>
+    private sealed class DiagnosticOrder : IComparer<Diagnostic>
+    {
+        public static readonly DiagnosticOrder Instance = new();
+
+        public int Compare(Diagnostic? x, Diagnostic? y)
+        {
+            var bySeverity = y!.Severity.CompareTo(x!.Severity);
+            if (bySeverity != 0)
+            {
+                return bySeverity;
+            }
+
+            var byId = string.CompareOrdinal(x.Id, y.Id);
+            return byId != 0 ? byId : string.CompareOrdinal(x.Location, y.Location);
+        }
+    }
+}

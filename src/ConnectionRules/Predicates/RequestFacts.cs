@@ -1,0 +1,141 @@
+namespace ConnectionRules;
+
+/// <summary>
+/// The facts about a request that predicates and built-in rules share, computed without allocating.
+/// Unknown is not evidence: a fact that rests on a null value is false.
+/// </summary>
+internal static class RequestFacts
+{
+    public static bool IsPending(ConnectionRequest request) => request.AcceptedAt is null;
+
+    /// <summary>A note that says something of the sender's own: not absent, not blank, not a stock invitation text.</summary>
+    public static bool HasPersonalNote(ConnectionRequest request) => NoteKind(request.Note) == NoteKinds.Personal;
+
+    public static NoteKinds NoteKind(string? note)
+    {
+        if (note is null)
+        {
+            return NoteKinds.Missing;
+        }
+
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            return NoteKinds.Blank;
+        }
+
+        return IsStockInvitation(note) ? NoteKinds.Stock : NoteKinds.Personal;
+    }
+
+    /// <summary>A stock invitation text, possibly wrapped in a greeting and a name or a sign-off of a few words.</summary>
+    public static bool IsStockInvitation(ReadOnlySpan<char> note)
+    {
+        if (!RuleLexicons.StockInvitation.TryFind(note, 0, out var hit))
+        {
+            return false;
+        }
+
+        var extraWords = CountWords(note[..hit.Index]) + CountWords(note[(hit.Index + hit.Length)..]);
+        return extraWords <= RuleLexicons.StockInvitationExtraWords;
+    }
+
+    public static int CountWords(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            var isWordChar = char.IsLetterOrDigit(c);
+            if (isWordChar && !inWord)
+            {
+                count++;
+            }
+
+            inWord = isWordChar;
+        }
+
+        return count;
+    }
+
+    /// <summary>The case-insensitive intersection of the two members' groups is not empty.</summary>
+    public static bool HasSharedGroup(ConnectionRequest request)
+    {
+        var recipientGroups = request.Recipient?.Groups;
+        if (recipientGroups is null || recipientGroups.Count == 0)
+        {
+            return false;
+        }
+
+        var senderGroups = request.Sender.Groups;
+        for (var i = 0; i < senderGroups.Count; i++)
+        {
+            var group = senderGroups[i].AsSpan().Trim();
+            for (var j = 0; j < recipientGroups.Count; j++)
+            {
+                if (group.Length > 0 && group.Equals(recipientGroups[j].AsSpan().Trim(), StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    public static bool IsIntroduced(ConnectionRequest request) => !string.IsNullOrWhiteSpace(request.IntroducedBy);
+
+    /// <summary>A stranger: mutual connections known to be zero, and no group, introduction or offline acquaintance.</summary>
+    public static bool IsStranger(ConnectionRequest request) =>
+        request.MutualConnections == 0 && !request.KnownOffline && !IsIntroduced(request) && !HasSharedGroup(request);
+
+    public static bool ContainsPhrase(string? text, string[] phrases)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return false;
+        }
+
+        foreach (var phrase in phrases)
+        {
+            if (text.Contains(phrase, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The index of the first sender message flagged as a pitch within <paramref name="window"/> after acceptance, or -1.</summary>
+    public static int PitchWithin(RuleContext context, TimeSpan window)
+    {
+        var request = context.Request;
+        if (request.AcceptedAt is not { } acceptedAt)
+        {
+            return -1;
+        }
+
+        var messages = request.Messages;
+        for (var i = 0; i < messages.Count; i++)
+        {
+            var message = messages[i];
+            if (message.Direction == MessageDirection.FromSender
+                && message.SentAt >= acceptedAt
+                && message.SentAt - acceptedAt <= window
+                && context.DetectPitchInMessage(i).IsPitch)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}
+
+/// <summary>What kind of note a request carries.</summary>
+internal enum NoteKinds
+{
+    Missing,
+    Blank,
+    Stock,
+    Personal,
+}

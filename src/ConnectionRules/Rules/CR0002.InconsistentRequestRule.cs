@@ -1,0 +1,54 @@
+namespace ConnectionRules;
+
+/// <summary>CR0002: the request's own data is inconsistent. When it reports, the engine runs no other rule.</summary>
+internal sealed class InconsistentRequestRule : ConnectionRule
+{
+    public static readonly RuleDescriptor Rule = new(
+        id: RuleIds.InconsistentRequest,
+        title: "Request data is inconsistent",
+        messageFormat: "Request data is inconsistent: {0}",
+        category: RuleCategories.Engine,
+        defaultSeverity: Severity.Warning,
+        description: "The request was accepted before it was sent, holds a message or endorsement dated before it was sent, or holds messages while still pending. The other rules do not run on such data.",
+        helpLinkUri: RuleIds.HelpLink(RuleIds.InconsistentRequest));
+
+    public override RuleDescriptor Descriptor => Rule;
+
+    public override void Evaluate(RuleContext context)
+    {
+        var request = context.Request;
+        if (request.AcceptedAt is { } acceptedAt && acceptedAt < request.SentAt)
+        {
+            context.Report("acceptedAt", $"accepted at {RuleText.Timestamp(acceptedAt)}, before it was sent at {RuleText.Timestamp(request.SentAt)}");
+        }
+
+        var messages = request.Messages;
+        for (var i = 0; i < messages.Count; i++)
+        {
+            var message = messages[i];
+            if (message.SentAt < request.SentAt)
+            {
+                context.Report(RuleText.MessageLocation(i), $"message dated {RuleText.Timestamp(message.SentAt)}, before the request was sent at {RuleText.Timestamp(request.SentAt)}");
+            }
+            else if (request.AcceptedAt is null && !IsTheNote(request, message))
+            {
+                context.Report(RuleText.MessageLocation(i), "a message while the request is still pending, other than the note");
+            }
+        }
+
+        var endorsements = request.Endorsements;
+        for (var i = 0; i < endorsements.Count; i++)
+        {
+            if (endorsements[i].At < request.SentAt)
+            {
+                context.Report(RuleText.EndorsementLocation(i), $"endorsement dated {RuleText.Timestamp(endorsements[i].At)}, before the request was sent at {RuleText.Timestamp(request.SentAt)}");
+            }
+        }
+    }
+
+    // Exports and CRMs often list the note as the first message of the conversation.
+    private static bool IsTheNote(ConnectionRequest request, Message message) =>
+        message.Direction == MessageDirection.FromSender
+        && request.Note is { } note
+        && message.Text.AsSpan().Trim().Equals(note.AsSpan().Trim(), StringComparison.Ordinal);
+}

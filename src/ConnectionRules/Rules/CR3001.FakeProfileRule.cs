@@ -1,0 +1,48 @@
+namespace ConnectionRules;
+
+/// <summary>CR3001: a likely fake or bought profile, judged on the signals that are known.</summary>
+internal sealed class FakeProfileRule : ConnectionRule
+{
+    public static readonly RuleDescriptor Rule = new(
+        id: RuleIds.FakeProfile,
+        title: "Likely fake or bought profile",
+        messageFormat: "The sender's profile looks fake or bought: {0}",
+        category: RuleCategories.Authenticity,
+        defaultSeverity: Severity.Error,
+        description: "At least two of: an account younger than 30 days, no photo, fewer than 10 connections. Each signal counts only when it is known; paid connection packages are made of such profiles.",
+        helpLinkUri: RuleIds.HelpLink(RuleIds.FakeProfile));
+
+    public override RuleDescriptor Descriptor => Rule;
+
+    public override void Evaluate(RuleContext context)
+    {
+        var sender = context.Request.Sender;
+        var options = context.Options;
+        var age = sender.MemberSince is { } since ? context.Now - since : (TimeSpan?)null;
+        var young = age < options.YoungAccountAge;
+        var noPhoto = sender.HasPhoto == false;
+        var few = sender.ConnectionCount < options.FewConnections;
+        if ((young ? 1 : 0) + (noPhoto ? 1 : 0) + (few ? 1 : 0) < 2)
+        {
+            return;
+        }
+
+        var signals = new List<string>(3);
+        if (young)
+        {
+            signals.Add($"account {RuleText.Duration(age!.Value)} old");
+        }
+
+        if (noPhoto)
+        {
+            signals.Add("no photo");
+        }
+
+        if (few)
+        {
+            signals.Add($"{sender.ConnectionCount} connection(s)");
+        }
+
+        context.Report("sender", string.Join(", ", signals));
+    }
+}

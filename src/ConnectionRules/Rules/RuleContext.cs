@@ -1,0 +1,76 @@
+namespace ConnectionRules;
+
+/// <summary>
+/// What a rule sees while it evaluates one request: the request, the engine's clock, pitch detector and options,
+/// and <see cref="Report"/>. Valid only during the <see cref="ConnectionRule.Evaluate"/> call it was passed to.
+/// </summary>
+public readonly struct RuleContext
+{
+    private readonly EvaluationState? _state;
+    private readonly ConfiguredRule? _rule;
+
+    internal RuleContext(EvaluationState state, ConfiguredRule rule)
+    {
+        _state = state;
+        _rule = rule;
+    }
+
+    /// <summary>Gets the request being evaluated.</summary>
+    /// <exception cref="InvalidOperationException">The context is a default value, not one the engine passed in.</exception>
+    public ConnectionRequest Request => State.Request!;
+
+    /// <summary>Gets the current time, read once per evaluation from the engine's <see cref="TimeProvider"/>.</summary>
+    /// <exception cref="InvalidOperationException">The context is a default value, not one the engine passed in.</exception>
+    public DateTimeOffset Now => State.Now;
+
+    /// <summary>Gets the engine's pitch detector.</summary>
+    /// <exception cref="InvalidOperationException">The context is a default value, not one the engine passed in.</exception>
+    public IPitchDetector PitchDetector => State.Engine!.PitchDetector;
+
+    /// <summary>Gets the engine's options (read-only once the engine is built).</summary>
+    /// <exception cref="InvalidOperationException">The context is a default value, not one the engine passed in.</exception>
+    public RuleEngineOptions Options => State.Engine!.Options;
+
+    /// <summary>Gets the descriptor of the rule being evaluated.</summary>
+    /// <exception cref="InvalidOperationException">The context is a default value, not one the engine passed in.</exception>
+    public RuleDescriptor Descriptor => (_rule ?? throw NotFromEngine()).Descriptor;
+
+    /// <summary>
+    /// Reports a finding of the current rule: the engine formats the descriptor's message with
+    /// <paramref name="messageArgs"/>, applies the configured severity, and asks the suppressors.
+    /// </summary>
+    /// <param name="location">A camelCase path into the request (<c>note</c>, <c>messages[2]</c>, <c>sender.connectionCount</c>), or <see langword="null"/>.</param>
+    /// <param name="messageArgs">The arguments of the descriptor's message format.</param>
+    /// <exception cref="InvalidOperationException">The rule's evaluation is over, or the context is a default value.</exception>
+    /// <exception cref="ArgumentException">Fewer arguments than the message format needs.</exception>
+    public void Report(string? location = null, params object?[] messageArgs)
+    {
+        var state = State;
+        if (!ReferenceEquals(state.ActiveRule, _rule))
+        {
+            throw new InvalidOperationException($"Rule {_rule!.Descriptor.Id} reported after its evaluation was over: call Report only inside ConnectionRule.Evaluate, not from a saved context.");
+        }
+
+        state.Report(this, _rule!, location, messageArgs ?? []);
+    }
+
+    /// <summary>Asks the engine's pitch detector about the note, once per evaluation: later calls reuse the answer.</summary>
+    /// <returns>The match, or <see cref="PitchMatch.None"/> when there is no note or it is not a pitch.</returns>
+    /// <exception cref="InvalidOperationException">The context is a default value, not one the engine passed in.</exception>
+    public PitchMatch DetectPitchInNote() => State.NotePitch();
+
+    /// <summary>Asks the engine's pitch detector about one message, once per evaluation: later calls reuse the answer.</summary>
+    /// <param name="index">The index of the message in <see cref="ConnectionRequest.Messages"/>.</param>
+    /// <returns>The match, or <see cref="PitchMatch.None"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is not an index of a message.</exception>
+    /// <exception cref="InvalidOperationException">The context is a default value, not one the engine passed in.</exception>
+    public PitchMatch DetectPitchInMessage(int index) => State.MessagePitch(index);
+
+    /// <summary>Scratch space reused across evaluations on this thread, for rules that fingerprint messages.</summary>
+    internal ulong[] Fingerprints(int length) => State.RentFingerprints(length);
+
+    private EvaluationState State => _state ?? throw NotFromEngine();
+
+    private static InvalidOperationException NotFromEngine() =>
+        new("This RuleContext is a default value; use the context the engine passes to ConnectionRule.Evaluate.");
+}

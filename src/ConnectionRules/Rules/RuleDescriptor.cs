@@ -1,0 +1,149 @@
+using System.Text;
+
+namespace ConnectionRules;
+
+/// <summary>
+/// Describes a rule the way Roslyn's <c>DiagnosticDescriptor</c> describes an analyzer diagnostic: an id, a title,
+/// a message format, a category, a default severity and documentation. Immutable, with value equality.
+/// </summary>
+public sealed class RuleDescriptor : IEquatable<RuleDescriptor>
+{
+    /// <summary>Initializes a descriptor and validates every field.</summary>
+    /// <param name="id">The stable rule id: two or more capital letters, then three or more digits (<c>CR1001</c>, <c>ACME001</c>).</param>
+    /// <param name="title">A short title.</param>
+    /// <param name="messageFormat">The message, a composite format string filled by <see cref="RuleContext.Report"/>'s arguments.</param>
+    /// <param name="category">The category, for category-level severity settings.</param>
+    /// <param name="defaultSeverity">The severity when nothing is configured.</param>
+    /// <param name="isEnabledByDefault">Whether the rule runs when nothing is configured.</param>
+    /// <param name="description">A longer description, if any.</param>
+    /// <param name="helpLinkUri">A link to the rule's documentation, if any.</param>
+    /// <exception cref="ArgumentNullException">A required argument is null.</exception>
+    /// <exception cref="ArgumentException">An argument is blank, the id is malformed, or the message format is not a valid composite format.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="defaultSeverity"/> is not a defined value.</exception>
+    public RuleDescriptor(
+        string id,
+        string title,
+        string messageFormat,
+        string category,
+        Severity defaultSeverity,
+        bool isEnabledByDefault = true,
+        string? description = null,
+        string? helpLinkUri = null)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        if (!IsValidId(id))
+        {
+            throw new ArgumentException($"Rule id '{id}' is malformed: an id is two or more capital letters followed by three or more digits, such as 'CR1001' or 'ACME001'.", nameof(id));
+        }
+
+        ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        ArgumentException.ThrowIfNullOrWhiteSpace(messageFormat);
+        ArgumentException.ThrowIfNullOrWhiteSpace(category);
+        if (defaultSeverity is < Severity.Hidden or > Severity.Error)
+        {
+            throw new ArgumentOutOfRangeException(nameof(defaultSeverity), defaultSeverity, "Not a defined Severity.");
+        }
+
+        try
+        {
+            Format = CompositeFormat.Parse(messageFormat);
+        }
+        catch (FormatException exception)
+        {
+            throw new ArgumentException($"The message format of rule '{id}' is not a valid composite format string: {exception.Message} Double a literal brace ('{{{{' or '}}}}').", nameof(messageFormat), exception);
+        }
+
+        Id = id;
+        Title = title;
+        MessageFormat = messageFormat;
+        Category = category;
+        DefaultSeverity = defaultSeverity;
+        IsEnabledByDefault = isEnabledByDefault;
+        Description = description;
+        HelpLinkUri = helpLinkUri;
+    }
+
+    /// <summary>Gets the stable rule id.</summary>
+    public string Id { get; }
+
+    /// <summary>Gets the short title.</summary>
+    public string Title { get; }
+
+    /// <summary>Gets the message format.</summary>
+    public string MessageFormat { get; }
+
+    /// <summary>Gets the category.</summary>
+    public string Category { get; }
+
+    /// <summary>Gets the severity when nothing is configured.</summary>
+    public Severity DefaultSeverity { get; }
+
+    /// <summary>Gets a value indicating whether the rule runs when nothing is configured.</summary>
+    public bool IsEnabledByDefault { get; }
+
+    /// <summary>Gets the longer description, if any.</summary>
+    public string? Description { get; }
+
+    /// <summary>Gets the link to the rule's documentation, if any.</summary>
+    public string? HelpLinkUri { get; }
+
+    /// <summary>Gets the parsed message format.</summary>
+    internal CompositeFormat Format { get; }
+
+    /// <summary>Returns whether <paramref name="id"/> is a well-formed rule id: <c>^[A-Z]{2,}[0-9]{3,}$</c>.</summary>
+    /// <param name="id">The id to check.</param>
+    /// <returns><see langword="true"/> when the id is well-formed.</returns>
+    public static bool IsValidId(string? id)
+    {
+        if (id is null)
+        {
+            return false;
+        }
+
+        var letters = 0;
+        while (letters < id.Length && id[letters] is >= 'A' and <= 'Z')
+        {
+            letters++;
+        }
+
+        var digits = id.Length - letters;
+        return letters >= 2 && digits >= 3 && id.AsSpan(letters).IndexOfAnyExceptInRange('0', '9') < 0;
+    }
+
+    /// <summary>Formats the message with the given arguments, using the invariant culture.</summary>
+    internal string FormatMessage(object?[] args)
+    {
+        if (args.Length < Format.MinimumArgumentCount)
+        {
+            throw new ArgumentException(
+                $"Rule {Id} reported {args.Length} message argument(s), but its message format \"{MessageFormat}\" needs {Format.MinimumArgumentCount}.",
+                nameof(args));
+        }
+
+        return Format.MinimumArgumentCount == 0 && !MessageFormat.Contains('{', StringComparison.Ordinal) && !MessageFormat.Contains('}', StringComparison.Ordinal)
+            ? MessageFormat
+            : string.Format(System.Globalization.CultureInfo.InvariantCulture, Format, args);
+    }
+
+    /// <inheritdoc />
+    public bool Equals(RuleDescriptor? other) =>
+        other is not null
+        && string.Equals(Id, other.Id, StringComparison.Ordinal)
+        && string.Equals(Title, other.Title, StringComparison.Ordinal)
+        && string.Equals(MessageFormat, other.MessageFormat, StringComparison.Ordinal)
+        && string.Equals(Category, other.Category, StringComparison.Ordinal)
+        && DefaultSeverity == other.DefaultSeverity
+        && IsEnabledByDefault == other.IsEnabledByDefault
+        && string.Equals(Description, other.Description, StringComparison.Ordinal)
+        && string.Equals(HelpLinkUri, other.HelpLinkUri, StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as RuleDescriptor);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Id, Title, MessageFormat, Category, DefaultSeverity, IsEnabledByDefault);
+
+    /// <summary>Returns the id and the title.</summary>
+    /// <returns>For example <c>CR1001: No personal note</c>.</returns>
+    public override string ToString() => $"{Id}: {Title}";
+}

@@ -1,0 +1,73 @@
+namespace ConnectionRules;
+
+/// <summary>The small English lexicons the built-in rules read besides the pitch lexicon.</summary>
+internal static class RuleLexicons
+{
+    /// <summary>LinkedIn's stock invitation texts, in the variants the apps and their translations have used.</summary>
+    public static readonly PhraseMatcher StockInvitation = new(
+    [
+        "I'd like to add you to my professional network on LinkedIn", "I'd like to add you to my professional network",
+        "I would like to add you to my professional network on LinkedIn", "I would like to add you to my professional network",
+        "I want to add you to my professional network", "I'd like to add you to my network", "I would like to add you to my network",
+        "I'd like to join your LinkedIn network", "I would like to join your LinkedIn network", "I'd like to join your network",
+        "I'd like to connect with you on LinkedIn", "I would like to connect with you on LinkedIn", "I'd like to connect with you",
+        "I would like to connect with you", "I'd like to connect", "Let's connect on LinkedIn", "Let's connect",
+        "Please accept my invitation to connect", "Please accept my invitation", "I'd like to be part of your network",
+        "Join my network on LinkedIn", "Would like to connect",
+    ]);
+
+    /// <summary>Words that may surround a stock invitation text without making the note personal: greetings and sign-offs.</summary>
+    public const int StockInvitationExtraWords = 4;
+
+    /// <summary>A note that invites the recipient somewhere: a group, an event, networking.</summary>
+    public static readonly PhraseMatcher Invitation = new(
+    [
+        "join our group", "join my group", "join the group", "our group", "my group", "join our community", "our community",
+        "networking", "network with", "meetup", "meet-up", "event", "events", "webinar", "conference", "summit",
+        "roundtable", "round table", "panel", "workshop", "mixer", "invite you to", "inviting you to", "like to invite you",
+        "you're invited", "you are invited", "join us", "rsvp",
+    ]);
+
+    /// <summary>Asking to be endorsed back.</summary>
+    public static readonly PhraseMatcher EndorseBack = new(
+    [
+        "endorse me", "endorse me back", "endorse my", "endorsing me", "endorse back", "return the favor", "return the favour",
+        "returned the favor", "returned the favour", "endorsement in return", "endorsements in return", "endorse each other",
+        "would you endorse", "could you endorse", "can you endorse", "mind endorsing", "endorse a few of my", "endorsed you",
+    ]);
+
+    /// <summary>Self-declared open networkers, besides the upper-case acronym LION.</summary>
+    public static readonly PhraseMatcher OpenNetworker = new(
+    [
+        "open networker", "open networking", "open to all connections", "accept all invitations", "accept all connection requests",
+        "accept all requests", "never IDK", "will never IDK", "no IDK", "don't IDK", "I never click IDK", "toplinked", "mylink500",
+        "LinkedIn open networker", "30K+ connections", "connect with everyone",
+    ]);
+
+    /// <summary>Returns whether the text holds the acronym LION as a word, in capitals (not "lion" the animal).</summary>
+    public static bool ContainsLionAcronym(ReadOnlySpan<char> text)
+    {
+        var start = 0;
+        while (start < text.Length)
+        {
+            var index = text[start..].IndexOf("LION", StringComparison.Ordinal);
+            if (index < 0)
+            {
+                return false;
+            }
+
+            index += start;
+            var end = index + 4;
+            var before = index == 0 || !char.IsLetterOrDigit(text[index - 1]);
+            var after = end >= text.Length || !char.IsLetterOrDigit(text[end]) || text[end] == 's';
+            if (before && after)
+            {
+                return true;
+            }
+
+            start = index + 1;
+        }
+
+        return false;
+    }
+}
