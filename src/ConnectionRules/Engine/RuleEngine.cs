@@ -53,8 +53,8 @@ public sealed class RuleEngine : IRuleEngine
 
     /// <inheritdoc />
     /// <remarks>
-    /// When the request's own data is inconsistent (CR0002), the other rules do not run: their answers would rest on
-    /// impossible dates. A rule that throws is reported as CR0001, its partial findings are dropped, and the other rules still run.
+    /// When the request's own data is inconsistent (CR0002, not suppressed), the other rules do not run: their answers
+    /// would rest on impossible dates. A rule that throws is reported as CR0001, its partial findings are dropped, and the other rules still run.
     /// </remarks>
     public Evaluation Evaluate(ConnectionRequest request)
     {
@@ -62,7 +62,7 @@ public sealed class RuleEngine : IRuleEngine
         var state = EvaluationState.Rent(this, request, _timeProvider.GetUtcNow());
         try
         {
-            if (_consistency is null || !Run(state, _consistency))
+            if (_consistency is null || !Run(state, _consistency) || AllSuppressed(state.Diagnostics))
             {
                 foreach (var rule in _rules)
                 {
@@ -88,6 +88,19 @@ public sealed class RuleEngine : IRuleEngine
         {
             EvaluationState.Return(state);
         }
+    }
+
+    private static bool AllSuppressed(List<Diagnostic> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            if (!diagnostic.IsSuppressed)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Runs one rule; returns whether it reported anything.</summary>

@@ -3,44 +3,54 @@ namespace ConnectionRules;
 /// <summary>
 /// The built-in <see cref="IPitchDetector"/>: an English lexicon of sales phrases, matched as whole words,
 /// case-insensitively, with straight and curly apostrophes alike, in one pass over the text.
-/// A text is a pitch when it holds one strong phrase ("quick demo", "our platform helps"), or at least
-/// <see cref="WeakSignalThreshold"/> different weak signals ("pricing", "free trial", "book a time").
+/// Each different phrase found scores once: a strong phrase ("we help", "free consultation") 2, a weak signal
+/// ("15 minutes", "your company", "pricing") 1, and a counter phrase that a buyer, a recruiter with a real role or an
+/// organiser of a free event writes ("your platform", "the role", "CPE credits") -2. A score of
+/// <see cref="Threshold"/> or more is a pitch.
 /// </summary>
 /// <remarks>
-/// Measured on the labelled corpus under <c>tests/ConnectionRules.Tests/Pitch</c>; see the README for the figures.
-/// Extend the lexicon by passing <see cref="BuiltInStrongPhrases"/> and <see cref="BuiltInWeakPhrases"/> with your own
-/// phrases to the constructor.
+/// Measured on the labelled corpora under <c>tests/ConnectionRules.Tests/Pitch</c>; see the README for the figures.
+/// Extend the lexicon by passing <see cref="BuiltInStrongPhrases"/>, <see cref="BuiltInWeakPhrases"/> and
+/// <see cref="BuiltInCounterPhrases"/> with your own phrases to the constructor.
 /// </remarks>
 public sealed class DefaultPitchDetector : IPitchDetector
 {
-    /// <summary>How many different weak signals make a pitch without a strong phrase.</summary>
-    public const int WeakSignalThreshold = 2;
+    /// <summary>The score from which a text is a pitch.</summary>
+    public const int Threshold = 2;
+
+    private const int StrongScore = 2;
+    private const int WeakScore = 1;
+    private const int CounterScore = -2;
+
+    // Enough to remember which different entries a text has already scored; texts rarely hold more.
+    private const int MaxScoredEntries = 32;
 
     private readonly PhraseMatcher _matcher;
-    private readonly int _strongCount;
+    private readonly int[] _scoreOfEntry;
 
     /// <summary>Initializes a detector with the built-in English lexicon.</summary>
     public DefaultPitchDetector()
-        : this(BuiltInStrongPhrases, BuiltInWeakPhrases)
+        : this(BuiltInStrongPhrases, BuiltInWeakPhrases, BuiltInCounterPhrases)
     {
     }
 
     /// <summary>Initializes a detector with a lexicon of your own.</summary>
     /// <param name="strongPhrases">Phrases that make a text a pitch on their own. A trailing <c>*</c> matches a prefix.</param>
-    /// <param name="weakPhrases">Signals of which <see cref="WeakSignalThreshold"/> different ones make a pitch.</param>
-    /// <exception cref="ArgumentNullException">A list is null.</exception>
+    /// <param name="weakPhrases">Signals of which two different ones make a pitch.</param>
+    /// <param name="counterPhrases">Phrases that cancel a strong phrase or two weak signals; none by default.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="strongPhrases"/> or <paramref name="weakPhrases"/> is null.</exception>
     /// <exception cref="ArgumentException">A phrase is null or blank.</exception>
-    public DefaultPitchDetector(IEnumerable<string> strongPhrases, IEnumerable<string> weakPhrases)
+    public DefaultPitchDetector(IEnumerable<string> strongPhrases, IEnumerable<string> weakPhrases, IEnumerable<string>? counterPhrases = null)
     {
         ArgumentNullException.ThrowIfNull(strongPhrases);
         ArgumentNullException.ThrowIfNull(weakPhrases);
-        var strong = Validate(strongPhrases, nameof(strongPhrases));
-        var weak = Validate(weakPhrases, nameof(weakPhrases));
-
-        // Strong phrases first, so a phrase id below _strongCount is strong.
-        var strongMatcher = new PhraseMatcher(strong);
-        _strongCount = strongMatcher.Count;
-        _matcher = new PhraseMatcher(strong.Concat(weak));
+        var entries = new List<(string Phrase, int Score)>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        Add(entries, seen, strongPhrases, StrongScore, nameof(strongPhrases));
+        Add(entries, seen, weakPhrases, WeakScore, nameof(weakPhrases));
+        Add(entries, seen, counterPhrases ?? [], CounterScore, nameof(counterPhrases));
+        _matcher = new PhraseMatcher(entries.Select(e => e.Phrase));
+        _scoreOfEntry = entries.Select(e => e.Score).ToArray();
     }
 
     /// <summary>Gets the shared instance with the built-in lexicon.</summary>
@@ -52,50 +62,63 @@ public sealed class DefaultPitchDetector : IPitchDetector
     /// <summary>Gets the built-in weak signals.</summary>
     public static IReadOnlyList<string> BuiltInWeakPhrases => PitchLexicon.Weak;
 
+    /// <summary>Gets the built-in counter phrases.</summary>
+    public static IReadOnlyList<string> BuiltInCounterPhrases => PitchLexicon.Counter;
+
     /// <inheritdoc />
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     public PitchMatch Detect(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var span = text.AsSpan();
-        PhraseHit firstWeak = default;
-        var firstWeakEntry = -1;
+        Span<int> scored = stackalloc int[MaxScoredEntries];
+        var scoredCount = 0;
+        var score = 0;
+        PhraseHit decisive = default;
+        var decisiveScore = 0;
         var position = 0;
         while (_matcher.TryFind(span, position, out var hit))
         {
-            if (hit.PhraseId < _strongCount)
+            position = hit.Index + 1;
+            var entry = _matcher.EntryIdOf(hit.PhraseId);
+            if (scored[..scoredCount].Contains(entry))
             {
-                return new PitchMatch(_matcher.EntryOf(hit.PhraseId), hit.Index, hit.Length);
+                continue;
             }
 
-            if (firstWeakEntry < 0)
+            if (scoredCount < MaxScoredEntries)
             {
-                firstWeak = hit;
-                firstWeakEntry = hit.PhraseId;
-            }
-            else if (!string.Equals(_matcher.EntryOf(hit.PhraseId), _matcher.EntryOf(firstWeakEntry), StringComparison.Ordinal))
-            {
-                // Two different weak signals: the span runs from the first to the end of the second.
-                return new PitchMatch(_matcher.EntryOf(firstWeakEntry), firstWeak.Index, hit.Index + hit.Length - firstWeak.Index);
+                scored[scoredCount++] = entry;
             }
 
-            position = hit.Index + hit.Length;
+            var entryScore = _scoreOfEntry[entry];
+            score += entryScore;
+            if (entryScore > decisiveScore)
+            {
+                decisive = hit;
+                decisiveScore = entryScore;
+            }
         }
 
-        return PitchMatch.None;
+        return score >= Threshold && decisiveScore > 0
+            ? new PitchMatch(_matcher.EntryOf(decisive.PhraseId), decisive.Index, decisive.Length)
+            : PitchMatch.None;
     }
 
-    private static string[] Validate(IEnumerable<string> phrases, string paramName)
+    private static void Add(List<(string Phrase, int Score)> entries, HashSet<string> seen, IEnumerable<string> phrases, int score, string paramName)
     {
-        var array = phrases.ToArray();
-        foreach (var phrase in array)
+        foreach (var phrase in phrases)
         {
             if (string.IsNullOrWhiteSpace(phrase) || phrase.Trim() == "*")
             {
                 throw new ArgumentException("Every phrase must hold at least one character other than white space and '*'.", paramName);
             }
-        }
 
-        return array;
+            // A phrase listed twice keeps its first, strongest role.
+            if (seen.Add(phrase.Trim()))
+            {
+                entries.Add((phrase.Trim(), score));
+            }
+        }
     }
 }

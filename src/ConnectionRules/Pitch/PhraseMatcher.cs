@@ -24,8 +24,10 @@ internal sealed class PhraseMatcher
     {
         var list = new List<Phrase>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var entryId = -1;
         foreach (var raw in phrases)
         {
+            entryId++;
             var text = raw.Trim();
             var isPrefix = text.EndsWith('*');
             if (isPrefix)
@@ -42,7 +44,7 @@ internal sealed class PhraseMatcher
             {
                 if (seen.Add(variant + (isPrefix ? "*" : "")))
                 {
-                    list.Add(new Phrase(variant, raw.Trim(), isPrefix));
+                    list.Add(new Phrase(variant, raw.Trim(), isPrefix, entryId));
                 }
             }
         }
@@ -62,6 +64,9 @@ internal sealed class PhraseMatcher
 
     /// <summary>Gets the lexicon entry (as written, including a trailing <c>*</c>) of the phrase with the given id.</summary>
     public string EntryOf(int phraseId) => _phrases[phraseId].Entry;
+
+    /// <summary>Gets the position, in the list given to the constructor, of the entry the phrase with the given id came from.</summary>
+    public int EntryIdOf(int phraseId) => _phrases[phraseId].EntryId;
 
     /// <summary>Returns true when any phrase occurs in <paramref name="text"/>.</summary>
     public bool ContainsAny(ReadOnlySpan<char> text) => TryFind(text, 0, out _);
@@ -119,7 +124,7 @@ internal sealed class PhraseMatcher
         }
     }
 
-    private readonly record struct Phrase(string Text, string Entry, bool IsPrefix);
+    private readonly record struct Phrase(string Text, string Entry, bool IsPrefix, int EntryId);
 }
 
 /// <summary>One occurrence of a phrase: which phrase, and where in the text.</summary>

@@ -9,7 +9,7 @@ internal sealed class InconsistentRequestRule : ConnectionRule
         messageFormat: "Request data is inconsistent: {0}",
         category: RuleCategories.Engine,
         defaultSeverity: Severity.Warning,
-        description: "The request was accepted before it was sent, holds a message or endorsement dated before it was sent, or holds messages while still pending. The other rules do not run on such data.",
+        description: "The request was accepted before it was sent, holds a message or endorsement dated before it was sent, or holds a sender message other than the note while still pending. Unless suppressed, the other rules do not run on such data.",
         helpLinkUri: RuleIds.HelpLink(RuleIds.InconsistentRequest));
 
     public override RuleDescriptor Descriptor => Rule;
@@ -30,9 +30,9 @@ internal sealed class InconsistentRequestRule : ConnectionRule
             {
                 context.Report(RuleText.MessageLocation(i), $"message dated {RuleText.Timestamp(message.SentAt)}, before the request was sent at {RuleText.Timestamp(request.SentAt)}");
             }
-            else if (request.AcceptedAt is null && !IsTheNote(request, message))
+            else if (request.AcceptedAt is null && message.Direction == MessageDirection.FromSender && !IsTheNote(request, message))
             {
-                context.Report(RuleText.MessageLocation(i), "a message while the request is still pending, other than the note");
+                context.Report(RuleText.MessageLocation(i), "a message from the sender while the request is still pending, other than the note");
             }
         }
 
@@ -50,5 +50,5 @@ internal sealed class InconsistentRequestRule : ConnectionRule
     private static bool IsTheNote(ConnectionRequest request, Message message) =>
         message.Direction == MessageDirection.FromSender
         && request.Note is { } note
-        && message.Text.AsSpan().Trim().Equals(note.AsSpan().Trim(), StringComparison.Ordinal);
+        && message.Text.AsSpan().Trim().Equals(note.AsSpan().Trim(), StringComparison.OrdinalIgnoreCase);
 }

@@ -87,6 +87,8 @@ public sealed class RuleDescriptor : IEquatable<RuleDescriptor>
     /// <summary>Gets the link to the rule's documentation, if any.</summary>
     public string? HelpLinkUri { get; }
 
+    private string? _literalMessage;
+
     /// <summary>Gets the parsed message format.</summary>
     internal CompositeFormat Format { get; }
 
@@ -120,8 +122,9 @@ public sealed class RuleDescriptor : IEquatable<RuleDescriptor>
                 nameof(args));
         }
 
-        return Format.MinimumArgumentCount == 0 && !MessageFormat.Contains('{', StringComparison.Ordinal) && !MessageFormat.Contains('}', StringComparison.Ordinal)
-            ? MessageFormat
+        // A message without placeholders is formatted once, so reporting it allocates no new string.
+        return Format.MinimumArgumentCount == 0
+            ? _literalMessage ??= string.Format(System.Globalization.CultureInfo.InvariantCulture, MessageFormat, Array.Empty<object>())
             : string.Format(System.Globalization.CultureInfo.InvariantCulture, Format, args);
     }
 

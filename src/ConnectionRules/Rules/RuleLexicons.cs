@@ -19,13 +19,15 @@ internal static class RuleLexicons
     /// <summary>Words that may surround a stock invitation text without making the note personal: greetings and sign-offs.</summary>
     public const int StockInvitationExtraWords = 4;
 
-    /// <summary>A note that invites the recipient somewhere: a group, an event, networking.</summary>
+    /// <summary>A note that invites the recipient somewhere: a group, an event, networking. Mentioning an event is not inviting to one.</summary>
     public static readonly PhraseMatcher Invitation = new(
     [
-        "join our group", "join my group", "join the group", "our group", "my group", "join our community", "our community",
-        "networking", "network with", "meetup", "meet-up", "event", "events", "webinar", "conference", "summit",
-        "roundtable", "round table", "panel", "workshop", "mixer", "invite you to", "inviting you to", "like to invite you",
-        "you're invited", "you are invited", "join us", "rsvp",
+        "join our group", "join my group", "join the group", "join our community", "join my community", "join our network",
+        "join our networking", "join us at", "join us for", "join us on", "come to our", "attend our", "our upcoming event",
+        "our next event", "our event", "our meetup", "our webinar", "our networking", "our group", "my group", "our community",
+        "networking event", "networking group", "networking evening", "networking night", "networking breakfast",
+        "invite you to", "inviting you to", "like to invite you", "love to invite you", "you're invited", "you are invited",
+        "rsvp", "save you a seat", "save you a spot", "love to have you at", "love to have you join", "would love you to join",
     ]);
 
     /// <summary>Asking to be endorsed back.</summary>
@@ -33,7 +35,7 @@ internal static class RuleLexicons
     [
         "endorse me", "endorse me back", "endorse my", "endorsing me", "endorse back", "return the favor", "return the favour",
         "returned the favor", "returned the favour", "endorsement in return", "endorsements in return", "endorse each other",
-        "would you endorse", "could you endorse", "can you endorse", "mind endorsing", "endorse a few of my", "endorsed you",
+        "would you endorse", "could you endorse", "can you endorse", "mind endorsing", "endorse a few of my",
     ]);
 
     /// <summary>Self-declared open networkers, besides the upper-case acronym LION.</summary>

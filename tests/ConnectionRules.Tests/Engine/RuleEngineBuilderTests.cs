@@ -1,0 +1,226 @@
+using ConnectionRules.Tests.Support;
+
+namespace ConnectionRules.Tests.Engine;
+
+/// <summary>Building: what goes in, what the engine then reports, and every problem reported at once.</summary>
+public sealed class RuleEngineBuilderTests
+{
+    private static ConnectionRequest NoNoteStranger() => Requests.Clean() with { Note = null, MutualConnections = 0, Recipient = null };
+
+    [Fact]
+    public void A_new_builder_holds_only_the_engine_rules()
+    {
+        var engine = new RuleEngineBuilder().Build();
+        Assert.Equal(["CR0001", "CR0002"], engine.Rules.Select(r => r.Id));
+    }
+
+    [Fact]
+    public void Recommended_rules_are_the_whole_catalogue_and_adding_them_twice_is_harmless()
+    {
+        var engine = new RuleEngineBuilder().AddRecommendedRules().AddRecommendedRules().Build();
+        Assert.Equal(
+            ["CR0001", "CR0002", "CR1001", "CR1002", "CR1003", "CR2001", "CR2002", "CR2003", "CR2004", "CR3001", "CR3002", "CR3003"],
+            engine.Rules.Select(r => r.Id));
+    }
+
+    public static TheoryData<string, Action<RuleEngineBuilder>, Severity?> Precedence => new()
+    {
+        { "default", _ => { }, Severity.Info },
+        { "category", b => b.SetCategorySeverity("Request", Severity.Error), Severity.Error },
+        { "rule beats category", b => b.SetCategorySeverity("Request", Severity.Error).SetSeverity("CR1001", Severity.Hidden), Severity.Hidden },
+        { "rule beats category, either order", b => b.SetSeverity("CR1001", Severity.Hidden).SetCategorySeverity("request", Severity.Error), Severity.Hidden },
+        { "reset beats category", b => b.SetCategorySeverity("Request", Severity.Error).ResetSeverity("CR1001"), Severity.Info },
+        { "disabled rule", b => b.Disable("CR1001"), null },
+        { "disabled category", b => b.DisableCategory("Request"), null },
+        { "enabled rule in a disabled category", b => b.DisableCategory("Request").Enable("CR1001"), Severity.Info },
+        { "last rule setting wins", b => b.Disable("CR1001").SetSeverity("cr1001", Severity.Warning), Severity.Warning },
+    };
+
+    [Theory]
+    [MemberData(nameof(Precedence))]
+    public void Rule_settings_beat_category_settings_which_beat_the_default(string _, Action<RuleEngineBuilder> configure, Severity? expected)
+    {
+        var engine = Requests.RecommendedEngine(configure);
+        var diagnostic = engine.Evaluate(NoNoteStranger()).Diagnostics.SingleOrDefault(d => d.Id == "CR1001");
+        Assert.Equal(expected, diagnostic?.Severity);
+        Assert.Equal(expected is not null, engine.Rules.Any(r => r.Id == "CR1001"));
+        if (expected is { } severity)
+        {
+            Assert.Equal(severity, engine.GetSeverity("CR1001"));
+        }
+        else
+        {
+            Assert.Throws<KeyNotFoundException>(() => engine.GetSeverity("CR1001"));
+        }
+    }
+
+    [Fact]
+    public void A_rule_disabled_by_default_runs_once_enabled_or_given_a_severity()
+    {
+        void Add(RuleEngineBuilder b) => b.AddRule("ACME001", r => r.WithTitle("Always").DisabledByDefault().ReportWhen(ConnectionRules.Predicates.Custom("Always", _ => true)));
+        Assert.DoesNotContain(Requests.RecommendedEngine(Add).Rules, r => r.Id == "ACME001");
+        Assert.Contains(Requests.RecommendedEngine(b => { Add(b); b.Enable("ACME001"); }).Rules, r => r.Id == "ACME001");
+        Assert.Equal(Severity.Error, Requests.RecommendedEngine(b => { Add(b); b.SetSeverity("ACME001", Severity.Error); }).GetSeverity("ACME001"));
+    }
+
+    [Fact]
+    public void A_fluent_rule_reports_its_message_at_its_location_with_its_severity()
+    {
+        var engine = Requests.RecommendedEngine(b => b.AddRule("ACME001", rule => rule
+            .WithTitle("Recruiter without a role")
+            .WithMessage("Recruiter note does not name a role {or position}")
+            .WithCategory("Recruiting")
+            .WithSeverity(Severity.Warning)
+            .ReportWhen(ConnectionRules.Predicates.HeadlineContains("recruit") & !ConnectionRules.Predicates.NoteContains("role", "position"), "note")));
+        var request = Requests.Clean() with { Sender = Requests.Clean().Sender with { Headline = "Senior Recruiter" } };
+
+        var diagnostic = Assert.Single(engine.Evaluate(request).Diagnostics);
+        Assert.Equal(("ACME001", Severity.Warning, "Recruiter note does not name a role {or position}", "note"), (diagnostic.Id, diagnostic.Severity, diagnostic.Message, diagnostic.Location));
+        Assert.Equal("Recruiting", diagnostic.Descriptor.Category);
+        Assert.Equal("HeadlineContains(\"recruit\") & !NoteContains(\"role\", \"position\")", diagnostic.Descriptor.Description);
+        Assert.Equal(Verdict.Review, engine.Evaluate(request).Verdict);
+    }
+
+    [Fact]
+    public void Suppressed_diagnostics_stay_visible_but_no_longer_drive_the_verdict()
+    {
+        var pitch = Requests.Accepted() with { Sender = Requests.Clean().Sender with { Name = "Ann Lee" }, Messages = [Requests.FromSender(TimeSpan.FromHours(2), "We help startups cut cloud costs. Free consultation this week?")] };
+        var engine = Requests.RecommendedEngine(b => b.Suppress("CR2001", ConnectionRules.Predicates.Custom("Existing customer", r => r.Sender.Name == "Ann Lee"), "Ann is a customer"));
+
+        var evaluation = engine.Evaluate(pitch);
+
+        var diagnostic = Assert.Single(evaluation.Diagnostics);
+        Assert.Equal("CR2001", diagnostic.Id);
+        Assert.True(diagnostic.IsSuppressed);
+        Assert.Equal("Ann is a customer", diagnostic.Justification);
+        Assert.Equal(Verdict.Accept, evaluation.Verdict);
+        Assert.Equal(Verdict.Disconnect, engine.Evaluate(pitch with { Sender = pitch.Sender with { Name = "Bob" } }).Verdict);
+    }
+
+    [Fact]
+    public void Build_reports_every_problem_in_one_exception()
+    {
+        var builder = new RuleEngineBuilder()
+            .AddRecommendedRules()
+            .AddRule("acme1", r => r.WithTitle("Bad id").ReportWhen(ConnectionRules.Predicates.KnownOffline))
+            .AddRule("ACME002", r => r.WithMessage("No title, no predicate"))
+            .AddRule(new ThrowingDescriptorRule())
+            .AddRule(new NamedRule("CR1001"))
+            .SetSeverity("CR9999", Severity.Error)
+            .SetSeverity("CR1002", (Severity)42)
+            .SetCategorySeverity("Recruiting", Severity.Warning)
+            .Disable("XX123")
+            .Suppress("CR8888", ConnectionRules.Predicates.KnownOffline, "met")
+            .Configure(o => o.PitchWindow = TimeSpan.FromHours(-1));
+
+        var exception = Assert.Throws<RuleEngineBuildException>(builder.Build);
+
+        Assert.Equal(
+            [
+                "AddRule(\"acme1\"): the id is malformed; an id is two or more capital letters followed by three or more digits, such as 'ACME001'.",
+                "AddRule(\"ACME002\"): the rule has no title; call WithTitle(...).",
+                "AddRule(\"ACME002\"): the rule never reports; call ReportWhen(predicate).",
+                "Rule ConnectionRules.Tests.Engine.RuleEngineBuilderTests+ThrowingDescriptorRule: reading its Descriptor threw InvalidOperationException: not ready",
+                "Rule id 'CR1001' is used twice: by ConnectionRules.MissingNoteRule and by ConnectionRules.Tests.Engine.RuleEngineBuilderTests+NamedRule; ids must be unique.",
+                "SetSeverity(\"CR9999\", Error) names rule 'CR9999', which is not among the engine's rules (CR0001, CR0002, CR1001, CR1002, CR1003, CR2001, CR2002, CR2003, CR2004, CR3001, CR3002, CR3003).",
+                "SetSeverity(\"CR1002\", 42): 42 is not a defined Severity.",
+                "Disable(\"XX123\") names rule 'XX123', which is not among the engine's rules (CR0001, CR0002, CR1001, CR1002, CR1003, CR2001, CR2002, CR2003, CR2004, CR3001, CR3002, CR3003).",
+                "SetCategorySeverity(\"Recruiting\", Warning) names category 'Recruiting', which no rule has (Authenticity, Conduct, Engine, Request).",
+                "Suppress(\"CR8888\", KnownOffline, ...) names rule 'CR8888', which is not among the engine's rules (CR0001, CR0002, CR1001, CR1002, CR1003, CR2001, CR2002, CR2003, CR2004, CR3001, CR3002, CR3003).",
+                "Options.PitchWindow is -01:00:00: a window cannot be negative; use a positive duration such as 2.00:00:00.",
+            ],
+            exception.Errors);
+        Assert.StartsWith("The rule engine configuration has 11 problems:", exception.Message, StringComparison.Ordinal);
+        Assert.IsAssignableFrom<ArgumentException>(exception);
+    }
+
+    [Fact]
+    public void A_builder_builds_once()
+    {
+        var builder = new RuleEngineBuilder();
+        builder.Build();
+        Assert.Throws<InvalidOperationException>(builder.Build);
+        Assert.Throws<InvalidOperationException>(() => builder.AddRecommendedRules());
+        Assert.Throws<InvalidOperationException>(() => builder.SetSeverity("CR0001", Severity.Error));
+    }
+
+    [Fact]
+    public void The_built_engine_is_immutable()
+    {
+        var builder = new RuleEngineBuilder().Configure(o => o.PitchWindow = TimeSpan.FromHours(48));
+        var engine = builder.Build();
+        Assert.Equal(TimeSpan.FromHours(48), engine.Options.PitchWindow);
+        Assert.True(engine.Options.IsReadOnly);
+        Assert.Throws<InvalidOperationException>(() => engine.Options.PitchWindow = TimeSpan.Zero);
+        Assert.IsAssignableFrom<IReadOnlyList<RuleDescriptor>>(engine.Rules);
+        Assert.False(engine.Rules is List<RuleDescriptor>);
+    }
+
+    [Fact]
+    public void The_default_pitch_detector_is_used_unless_replaced()
+    {
+        Assert.Same(DefaultPitchDetector.Instance, new RuleEngineBuilder().Build().PitchDetector);
+        var mine = new KeywordDetector("pineapple");
+        var engine = Requests.RecommendedEngine(b => b.UsePitchDetector(mine));
+        Assert.Same(mine, engine.PitchDetector);
+        var diagnostic = Assert.Single(engine.Evaluate(Requests.Clean() with { Note = "Hi Sam, want a pineapple?" }).Diagnostics);
+        Assert.Equal(("CR1003", "The note is a sales pitch (\"pineapple\")"), (diagnostic.Id, diagnostic.Message));
+    }
+
+    [Fact]
+    public void A_custom_verdict_policy_decides_the_verdict()
+    {
+        var engine = Requests.RecommendedEngine(b => b.UseVerdictPolicy(new StrictPolicy()));
+        Assert.Equal(Verdict.Accept, engine.Evaluate(Requests.Clean()).Verdict);
+        Assert.Equal(Verdict.Decline, engine.Evaluate(NoNoteStranger()).Verdict);
+    }
+
+    [Fact]
+    public void Null_arguments_are_rejected_with_their_name()
+    {
+        var builder = new RuleEngineBuilder();
+        Assert.Equal("rule", Assert.Throws<ArgumentNullException>(() => builder.AddRule(null!)).ParamName);
+        Assert.Equal("configure", Assert.Throws<ArgumentNullException>(() => builder.AddRule("ACME001", null!)).ParamName);
+        Assert.Equal("ruleId", Assert.Throws<ArgumentNullException>(() => builder.SetSeverity(null!, Severity.Error)).ParamName);
+        Assert.Equal("category", Assert.Throws<ArgumentNullException>(() => builder.SetCategorySeverity(null!, Severity.Error)).ParamName);
+        Assert.Equal("when", Assert.Throws<ArgumentNullException>(() => builder.Suppress("CR1001", null!, "x")).ParamName);
+        Assert.Equal("justification", Assert.Throws<ArgumentException>(() => builder.Suppress("CR1001", ConnectionRules.Predicates.KnownOffline, " ")).ParamName);
+        Assert.Equal("configure", Assert.Throws<ArgumentNullException>(() => builder.Configure(null!)).ParamName);
+        Assert.Equal("pitchDetector", Assert.Throws<ArgumentNullException>(() => builder.UsePitchDetector(null!)).ParamName);
+        Assert.Equal("timeProvider", Assert.Throws<ArgumentNullException>(() => builder.UseTimeProvider(null!)).ParamName);
+        Assert.Equal("verdictPolicy", Assert.Throws<ArgumentNullException>(() => builder.UseVerdictPolicy(null!)).ParamName);
+    }
+
+    private sealed class ThrowingDescriptorRule : ConnectionRule
+    {
+        public override RuleDescriptor Descriptor => throw new InvalidOperationException("not ready");
+
+        public override void Evaluate(RuleContext context)
+        {
+        }
+    }
+
+    private sealed class NamedRule(string id) : ConnectionRule
+    {
+        public override RuleDescriptor Descriptor { get; } = new(id, "Named", "Named", "Custom", Severity.Info);
+
+        public override void Evaluate(RuleContext context)
+        {
+        }
+    }
+
+    private sealed class KeywordDetector(string keyword) : IPitchDetector
+    {
+        public PitchMatch Detect(string text)
+        {
+            var index = text.IndexOf(keyword, StringComparison.OrdinalIgnoreCase);
+            return index < 0 ? PitchMatch.None : new PitchMatch(keyword, index, keyword.Length);
+        }
+    }
+
+    private sealed class StrictPolicy : IVerdictPolicy
+    {
+        public Verdict Decide(ConnectionRequest request, IReadOnlyList<Diagnostic> diagnostics) =>
+            diagnostics.Any(d => !d.IsSuppressed && d.Severity >= Severity.Info) ? Verdict.Decline : Verdict.Accept;
+    }
+}

@@ -1,0 +1,173 @@
+using ConnectionRules.Tests.Support;
+
+namespace ConnectionRules.Tests.Rules;
+
+/// <summary>CR0001: a rule that throws is reported in its place; the evaluation goes on without it.</summary>
+public sealed class CR0001RuleFailureTests
+{
+    private const string Id = "CR0001";
+
+    /// <summary>A pending request that only CR1001 reports on.</summary>
+    private static ConnectionRequest WithoutNote() => Requests.Clean() with { Note = null };
+
+    private static RuleEngine EngineWith(ConnectionRule rule, Action<RuleEngineBuilder>? configure = null) =>
+        Requests.RecommendedEngine(b =>
+        {
+            b.AddRule(rule);
+            configure?.Invoke(b);
+        });
+
+    [Fact]
+    public void a_rule_that_throws_is_reported_with_its_id_and_the_exception_type()
+    {
+        var evaluation = EngineWith(new ThrowingRule("ACME001", () => new InvalidOperationException("The CRM lookup timed out.")))
+            .Evaluate(Requests.Clean());
+
+        Assert.Equal(
+            [(Id, (string?)null, "Rule ACME001 threw InvalidOperationException: The CRM lookup timed out.")],
+            Reported(evaluation));
+    }
+
+    [Fact]
+    public void a_rule_failure_calls_for_review()
+    {
+        var evaluation = EngineWith(new ThrowingRule("ACME001", () => new NullReferenceException())).Evaluate(Requests.Clean());
+
+        var diagnostic = Assert.Single(evaluation.Diagnostics);
+        Assert.Equal((Id, Severity.Warning), (diagnostic.Id, diagnostic.Severity));
+        Assert.StartsWith("Rule ACME001 threw NullReferenceException: ", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Equal(Verdict.Review, evaluation.Verdict);
+    }
+
+    [Fact]
+    public void the_engine_does_not_throw_and_the_other_rules_still_run()
+    {
+        var engine = EngineWith(new ThrowingRule("ACME001", () => new InvalidOperationException("boom")));
+
+        var exception = Record.Exception(() => engine.Evaluate(WithoutNote()));
+        var evaluation = engine.Evaluate(WithoutNote());
+
+        Assert.Null(exception);
+        Assert.Equal(
+            [(Id, null, "Rule ACME001 threw InvalidOperationException: boom"), ("CR1001", "note", "No personal note: the request came without a note")],
+            evaluation.Diagnostics.Select(d => (d.Id, d.Location, d.Message)));
+    }
+
+    [Fact]
+    public void rules_added_after_the_failing_one_still_run()
+    {
+        var engine = Requests.RecommendedEngine(b => b
+            .AddRule(new ThrowingRule("ACME001", () => new InvalidOperationException("boom")))
+            .AddRule("ACME002", rule => rule
+                .WithTitle("Always")
+                .WithMessage("Always reports")
+                .WithCategory("Testing")
+                .WithSeverity(Severity.Info)
+                .ReportWhen(global::ConnectionRules.Predicates.Custom("Always", _ => true))));
+
+        var evaluation = engine.Evaluate(Requests.Clean());
+
+        Assert.Equal(["ACME002", Id], evaluation.Diagnostics.Select(d => d.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void the_partial_reports_of_a_failing_rule_are_dropped()
+    {
+        var evaluation = EngineWith(new ReportsThenThrows()).Evaluate(Requests.Clean());
+
+        Assert.DoesNotContain(evaluation.Diagnostics, d => d.Id == "ACME003");
+        Assert.Equal(
+            [(Id, (string?)null, "Rule ACME003 threw FormatException: half way through")],
+            Reported(evaluation));
+    }
+
+    [Fact]
+    public void each_failing_rule_is_reported()
+    {
+        var engine = Requests.RecommendedEngine(b => b
+            .AddRule(new ThrowingRule("ACME001", () => new InvalidOperationException("first")))
+            .AddRule(new ThrowingRule("ACME002", () => new ArgumentException("second"))));
+
+        var evaluation = engine.Evaluate(Requests.Clean());
+
+        Assert.Equal(
+            ["Rule ACME001 threw InvalidOperationException: first", "Rule ACME002 threw ArgumentException: second"],
+            Reported(evaluation).Select(d => d.Message).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void a_rule_that_fails_only_sometimes_does_not_taint_the_next_evaluation()
+    {
+        var engine = EngineWith(new ThrowingRule("ACME001", () => new InvalidOperationException("boom"), r => r.Note is null));
+
+        var failed = engine.Evaluate(WithoutNote());
+        var next = engine.Evaluate(Requests.Clean());
+
+        Assert.Single(Reported(failed));
+        Assert.Empty(next.Diagnostics);
+    }
+
+    [Fact]
+    public void the_rule_itself_never_reports_when_nothing_throws()
+    {
+        var evaluation = Requests.RecommendedEngine().Evaluate(Requests.Clean());
+
+        Assert.Empty(evaluation.Diagnostics);
+        Assert.Contains(Requests.RecommendedEngine().Rules, d => d.Id == Id);
+    }
+
+    [Fact]
+    public void a_disabled_rule_hides_the_failure_but_the_evaluation_still_succeeds()
+    {
+        var engine = EngineWith(new ThrowingRule("ACME001", () => new InvalidOperationException("boom")), b => b.Disable(Id));
+
+        var evaluation = engine.Evaluate(WithoutNote());
+
+        Assert.Empty(Reported(evaluation));
+        Assert.Equal(["CR1001"], evaluation.Diagnostics.Select(d => d.Id));
+    }
+
+    [Theory]
+    [InlineData(Severity.Hidden, Verdict.Accept)]
+    [InlineData(Severity.Info, Verdict.Accept)]
+    [InlineData(Severity.Error, Verdict.Decline)]
+    public void a_configured_severity_replaces_the_default_warning(Severity severity, Verdict verdict)
+    {
+        var engine = EngineWith(new ThrowingRule("ACME001", () => new InvalidOperationException("boom")), b => b.SetSeverity(Id, severity));
+
+        var evaluation = engine.Evaluate(Requests.Clean());
+
+        Assert.Equal(severity, Assert.Single(evaluation.Diagnostics, d => d.Id == Id).Severity);
+        Assert.Equal(verdict, evaluation.Verdict);
+    }
+
+    private static (string Id, string? Location, string Message)[] Reported(Evaluation evaluation) =>
+        [.. evaluation.Diagnostics.Where(d => d.Id == Id).Select(d => (d.Id, d.Location, d.Message))];
+
+    /// <summary>A custom rule that throws the exception it is given, when <c>when</c> holds (always by default).</summary>
+    private sealed class ThrowingRule(string id, Func<Exception> exception, Func<ConnectionRequest, bool>? when = null) : ConnectionRule
+    {
+        public override RuleDescriptor Descriptor { get; } = new(id, "Throws", "Never formatted", "Testing", Severity.Warning);
+
+        public override void Evaluate(RuleContext context)
+        {
+            if (when?.Invoke(context.Request) ?? true)
+            {
+                throw exception();
+            }
+        }
+    }
+
+    /// <summary>A custom rule that reports twice, then throws.</summary>
+    private sealed class ReportsThenThrows : ConnectionRule
+    {
+        public override RuleDescriptor Descriptor { get; } = new("ACME003", "Half done", "Finding {0}", "Testing", Severity.Error);
+
+        public override void Evaluate(RuleContext context)
+        {
+            context.Report("note", 1);
+            context.Report("sender", 2);
+            throw new FormatException("half way through");
+        }
+    }
+}

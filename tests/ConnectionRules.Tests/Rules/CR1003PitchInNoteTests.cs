@@ -1,0 +1,136 @@
+using ConnectionRules.Tests.Support;
+
+namespace ConnectionRules.Tests.Rules;
+
+/// <summary>CR1003: the note of a pending request is already a sales pitch.</summary>
+public sealed class CR1003PitchInNoteTests
+{
+    private const string Id = "CR1003";
+    private const string PitchNote = "Hi Sam, I'd love to show you a quick demo of our platform.";
+
+    [Fact]
+    public void a_pending_request_whose_note_pitches_is_reported_at_the_note()
+    {
+        var evaluation = Requests.RecommendedEngine().Evaluate(Requests.Clean() with { Note = PitchNote });
+
+        var diagnostic = Assert.Single(evaluation.Diagnostics, d => d.Id == Id);
+        Assert.Equal("note", diagnostic.Location);
+        Assert.Equal(Severity.Error, diagnostic.Severity);
+        Assert.Equal(Verdict.Decline, evaluation.Verdict);
+    }
+
+    [Theory]
+    [InlineData("Our agency offers lead generation services for B2B teams.")]
+    [InlineData("I'd love to show you a quick demo of our platform")]
+    public void an_unmistakable_pitch_is_caught_by_the_default_detector(string note)
+    {
+        var evaluation = Requests.RecommendedEngine().Evaluate(Requests.Clean() with { Note = note });
+
+        Assert.Single(Reported(evaluation));
+    }
+
+    [Fact]
+    public void the_message_quotes_the_pitching_phrase_as_the_note_spells_it()
+    {
+        var engine = Requests.RecommendedEngine(b => b.UsePitchDetector(new PhraseDetector("quick demo")));
+
+        var evaluation = engine.Evaluate(Requests.Clean() with { Note = "Hi Sam, can I give you a Quick Demo next week?" });
+
+        Assert.Equal([(Id, "note", "The note is a sales pitch (\"Quick Demo\")")], Reported(evaluation));
+    }
+
+    [Fact]
+    public void the_message_quotes_the_phrase_the_default_detector_found()
+    {
+        var engine = Requests.RecommendedEngine();
+        var match = engine.PitchDetector.Detect(PitchNote);
+
+        var evaluation = engine.Evaluate(Requests.Clean() with { Note = PitchNote });
+
+        Assert.True(match.IsPitch);
+        Assert.Equal(
+            [(Id, "note", $"The note is a sales pitch (\"{PitchNote.Substring(match.Index, match.Length)}\")")],
+            Reported(evaluation));
+    }
+
+    [Theory]
+    [InlineData("Thanks for connecting, see you at the meetup!")]
+    [InlineData("Hi Sam, I enjoyed your talk on build caching at the Lisbon meetup. Would love to stay in touch.")]
+    public void a_genuine_note_is_not_a_pitch(string note)
+    {
+        var evaluation = Requests.RecommendedEngine().Evaluate(Requests.Clean() with { Note = note });
+
+        Assert.Empty(Reported(evaluation));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void no_note_is_no_pitch_even_for_a_detector_that_calls_everything_a_pitch(string? note)
+    {
+        var engine = Requests.RecommendedEngine(b => b.UsePitchDetector(new EverythingIsAPitch()));
+
+        var evaluation = engine.Evaluate(Requests.Clean() with { Note = note });
+
+        Assert.Empty(Reported(evaluation));
+    }
+
+    [Fact]
+    public void a_pitching_note_is_not_judged_once_the_request_is_accepted()
+    {
+        var evaluation = Requests.RecommendedEngine().Evaluate(Requests.Accepted() with { Note = PitchNote });
+
+        Assert.Empty(Reported(evaluation));
+    }
+
+    [Fact]
+    public void a_pitching_note_from_someone_known_offline_is_still_a_pitch()
+    {
+        var evaluation = Requests.RecommendedEngine().Evaluate(Requests.Clean() with { Note = PitchNote, KnownOffline = true });
+
+        Assert.Single(Reported(evaluation));
+    }
+
+    [Fact]
+    public void a_disabled_rule_never_reports()
+    {
+        var request = Requests.Clean() with { Note = PitchNote };
+
+        Assert.NotEmpty(Reported(Requests.RecommendedEngine().Evaluate(request)));
+        Assert.Empty(Reported(Requests.RecommendedEngine(b => b.Disable(Id)).Evaluate(request)));
+    }
+
+    [Theory]
+    [InlineData(Severity.Hidden)]
+    [InlineData(Severity.Info)]
+    [InlineData(Severity.Warning)]
+    public void a_configured_severity_replaces_the_default_error(Severity severity)
+    {
+        var request = Requests.Clean() with { Note = PitchNote };
+
+        Assert.Equal(Severity.Error, Single(Requests.RecommendedEngine(), request).Severity);
+        Assert.Equal(severity, Single(Requests.RecommendedEngine(b => b.SetSeverity(Id, severity)), request).Severity);
+    }
+
+    private static Diagnostic Single(RuleEngine engine, ConnectionRequest request) =>
+        Assert.Single(engine.Evaluate(request).Diagnostics, d => d.Id == Id);
+
+    private static (string Id, string? Location, string Message)[] Reported(Evaluation evaluation) =>
+        [.. evaluation.Diagnostics.Where(d => d.Id == Id).Select(d => (d.Id, d.Location, d.Message))];
+
+    /// <summary>A detector that flags exactly one phrase, so that the rule's message does not depend on the built-in lexicon.</summary>
+    private sealed class PhraseDetector(string phrase) : IPitchDetector
+    {
+        public PitchMatch Detect(string text)
+        {
+            var index = text.IndexOf(phrase, StringComparison.OrdinalIgnoreCase);
+            return index < 0 ? PitchMatch.None : new PitchMatch(phrase, index, phrase.Length);
+        }
+    }
+
+    private sealed class EverythingIsAPitch : IPitchDetector
+    {
+        public PitchMatch Detect(string text) => new("anything", 0, text.Length);
+    }
+}

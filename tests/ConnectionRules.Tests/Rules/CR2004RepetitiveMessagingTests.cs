@@ -1,0 +1,178 @@
+using ConnectionRules.Tests.Support;
+
+namespace ConnectionRules.Tests.Rules;
+
+/// <summary>CR2004: repetitive messaging, the same text again and again, or message after message with no reply.</summary>
+public sealed class CR2004RepetitiveMessagingTests
+{
+    private const string Id = "CR2004";
+    private const string FollowUp = "Hi Sam, just following up on my previous message about the Rust meetup in Lisbon.";
+    private const string ThreeRepeats = "Repetitive messaging: 3 sender messages with the same or nearly the same text";
+    private const string FourUnanswered = "Repetitive messaging: 4 sender messages in a row without a reply";
+
+    private static ConnectionRequest AcceptedWith(params Message[] messages) => Requests.Accepted() with { Messages = messages };
+
+    private static Message Sender(int hour, string text) => Requests.FromSender(TimeSpan.FromHours(hour), text);
+
+    private static Message Reply(int hour, string text = "Thanks, I'll have a look.") => Requests.FromRecipient(TimeSpan.FromHours(hour), text);
+
+    /// <summary>Four different sender messages, none of them a pitch.</summary>
+    private static readonly string[] Different =
+    [
+        "Thanks for connecting, see you at the meetup!",
+        "Did you see the new schedule for the Lisbon Rust nights?",
+        "Are you going to the build systems conference in May?",
+        "Let me know what you think about remote caching with Bazel.",
+    ];
+
+    [Fact]
+    public void three_identical_sender_messages_are_reported_at_the_third()
+    {
+        var evaluation = Requests.RecommendedEngine().Evaluate(AcceptedWith(
+            Sender(1, FollowUp), Reply(2), Sender(24, FollowUp), Reply(25), Sender(48, FollowUp)));
+
+        Assert.Equal([(Id, "messages[4]", ThreeRepeats)], Reported(evaluation));
+    }
+
+    [Fact]
+    public void nearly_identical_texts_count_as_the_same()
+    {
+        var evaluation = Requests.RecommendedEngine().Evaluate(AcceptedWith(
+            Sender(1, FollowUp),
+            Reply(2),
+            Sender(24, "hi sam -- just following up on my previous message about the Rust meetup in Lisbon!!"),
+            Reply(25),
+            Sender(48, "Hi Sam, just following up on my earlier message about the Rust meetup in Lisbon.")));
+
+        Assert.Equal([(Id, "messages[4]", ThreeRepeats)], Reported(evaluation));
+    }
+
+    [Fact]
+    public void two_identical_sender_messages_are_not_repetitive()
+    {
+        var evaluation = Requests.RecommendedEngine().Evaluate(AcceptedWith(Sender(1, FollowUp), Reply(2), Sender(24, FollowUp)));
+
+        Assert.Empty(Reported(evaluation));
+    }
+
+    [Fact]
+    public void the_recipients_repeated_texts_are_not_the_senders()
+    {
+        var evaluation = Requests.RecommendedEngine().Evaluate(AcceptedWith(
+            Reply(1, FollowUp), Sender(2, Different[0]), Reply(3, FollowUp), Sender(4, Different[1]), Reply(5, FollowUp)));
+
+        Assert.Empty(Reported(evaluation));
+    }
+
+    [Fact]
+    public void three_different_messages_on_one_topic_are_not_repeats()
+    {
+        var evaluation = Requests.RecommendedEngine().Evaluate(AcceptedWith(
+            Sender(1, Different[0]), Reply(2), Sender(3, Different[1]), Reply(4), Sender(5, Different[2])));
+
+        Assert.Empty(Reported(evaluation));
+    }
+
+    [Fact]
+    public void four_sender_messages_in_a_row_without_a_reply_are_reported_at_the_fourth()
+    {
+        var evaluation = Requests.RecommendedEngine().Evaluate(AcceptedWith(
+            Sender(1, Different[0]), Sender(24, Different[1]), Sender(48, Different[2]), Sender(72, Different[3])));
+
+        Assert.Equal([(Id, "messages[3]", FourUnanswered)], Reported(evaluation));
+    }
+
+    [Fact]
+    public void three_sender_messages_in_a_row_are_not_yet_repetitive()
+    {
+        var evaluation = Requests.RecommendedEngine().Evaluate(AcceptedWith(
+            Sender(1, Different[0]), Sender(24, Different[1]), Sender(48, Different[2])));
+
+        Assert.Empty(Reported(evaluation));
+    }
+
+    [Fact]
+    public void a_reply_in_between_starts_the_count_again()
+    {
+        var evaluation = Requests.RecommendedEngine().Evaluate(AcceptedWith(
+            Sender(1, Different[0]), Sender(24, Different[1]), Reply(30), Sender(48, Different[2]), Sender(72, Different[3])));
+
+        Assert.Empty(Reported(evaluation));
+    }
+
+    [Fact]
+    public void the_run_counts_from_the_last_reply()
+    {
+        var evaluation = Requests.RecommendedEngine().Evaluate(AcceptedWith(
+            Sender(1, Different[0]), Reply(2), Sender(24, Different[1]), Sender(48, Different[2]), Sender(72, Different[3]), Sender(96, FollowUp)));
+
+        Assert.Equal([(Id, "messages[5]", FourUnanswered)], Reported(evaluation));
+    }
+
+    [Fact]
+    public void repeats_in_a_long_unanswered_run_are_reported_once_each()
+    {
+        var evaluation = Requests.RecommendedEngine().Evaluate(AcceptedWith(
+            Sender(1, FollowUp), Sender(24, FollowUp), Sender(48, FollowUp), Sender(72, FollowUp), Sender(96, FollowUp)));
+
+        Assert.Equal(
+            [(Id, "messages[2]", ThreeRepeats), (Id, "messages[3]", FourUnanswered)],
+            Reported(evaluation));
+    }
+
+    [Fact]
+    public void both_thresholds_come_from_the_options()
+    {
+        var engine = Requests.RecommendedEngine(b => b.Configure(o =>
+        {
+            o.RepeatedMessageCount = 2;
+            o.UnansweredMessageCount = 5;
+        }));
+
+        var evaluation = engine.Evaluate(AcceptedWith(
+            Sender(1, FollowUp), Sender(24, FollowUp), Sender(48, Different[1]), Sender(72, Different[2])));
+
+        Assert.Equal(
+            [(Id, "messages[1]", "Repetitive messaging: 2 sender messages with the same or nearly the same text")],
+            Reported(evaluation));
+    }
+
+    [Fact]
+    public void a_lower_unanswered_threshold_reports_a_shorter_run()
+    {
+        var engine = Requests.RecommendedEngine(b => b.Configure(o => o.UnansweredMessageCount = 2));
+
+        var evaluation = engine.Evaluate(AcceptedWith(Sender(1, Different[0]), Sender(24, Different[1])));
+
+        Assert.Equal(
+            [(Id, "messages[1]", "Repetitive messaging: 2 sender messages in a row without a reply")],
+            Reported(evaluation));
+    }
+
+    [Fact]
+    public void a_disabled_rule_never_reports()
+    {
+        var request = AcceptedWith(Sender(1, FollowUp), Sender(24, FollowUp), Sender(48, FollowUp), Sender(72, FollowUp));
+
+        Assert.NotEmpty(Reported(Requests.RecommendedEngine().Evaluate(request)));
+        Assert.Empty(Reported(Requests.RecommendedEngine(b => b.Disable(Id)).Evaluate(request)));
+    }
+
+    [Theory]
+    [InlineData(Severity.Hidden)]
+    [InlineData(Severity.Info)]
+    [InlineData(Severity.Error)]
+    public void a_configured_severity_replaces_the_default_warning(Severity severity)
+    {
+        var request = AcceptedWith(Sender(1, FollowUp), Reply(2), Sender(24, FollowUp), Reply(25), Sender(48, FollowUp));
+
+        Assert.Equal(Severity.Warning, Single(Requests.RecommendedEngine(), request).Severity);
+        Assert.Equal(severity, Single(Requests.RecommendedEngine(b => b.SetSeverity(Id, severity)), request).Severity);
+    }
+
+    private static Diagnostic Single(RuleEngine engine, ConnectionRequest request) =>
+        Assert.Single(engine.Evaluate(request).Diagnostics, d => d.Id == Id);
+
+    private static (string Id, string? Location, string Message)[] Reported(Evaluation evaluation) =>
+        [.. evaluation.Diagnostics.Where(d => d.Id == Id).Select(d => (d.Id, d.Location, d.Message))];
+}

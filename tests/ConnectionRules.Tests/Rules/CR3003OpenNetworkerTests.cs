@@ -1,0 +1,121 @@
+using ConnectionRules.Tests.Support;
+
+namespace ConnectionRules.Tests.Rules;
+
+/// <summary>CR3003: a self-declared open networker (LION) in the headline or the note.</summary>
+public sealed class CR3003OpenNetworkerTests
+{
+    private const string Id = "CR3003";
+
+    private static ConnectionRequest WithHeadline(string? headline)
+    {
+        var request = Requests.Clean();
+        return request with { Sender = request.Sender with { Headline = headline } };
+    }
+
+    public static TheoryData<string, string> DeclaringHeadlines => new()
+    {
+        { "LION | Recruiter at Contoso", "LION" },
+        { "Recruiter (LION)", "LION" },
+        { "Sales lead, LIONs welcome", "LION" },
+        { "Open Networker - I accept all invites", "Open Networker" },
+        { "Toplinked member, always connecting", "Toplinked" },
+    };
+
+    public static TheoryData<string?> OrdinaryHeadlines => new()
+    {
+        "Lion tamer at the Lisbon circus",
+        "lion enthusiast",
+        "Lions Club volunteer",
+        "MILLION-dollar closer",
+        "Head of DEVELOPMENT at LIONEL & Co",
+        "Platform engineer at Northwind",
+        "",
+        null,
+    };
+
+    [Theory]
+    [MemberData(nameof(DeclaringHeadlines))]
+    public void a_declaration_in_the_headline_is_reported_at_the_headline(string headline, string quoted)
+    {
+        var evaluation = Requests.RecommendedEngine().Evaluate(WithHeadline(headline));
+
+        Assert.Equal(
+            [(Id, "sender.headline", $"The sender declares themselves an open networker (\"{quoted}\")")],
+            Reported(evaluation));
+    }
+
+    [Theory]
+    [MemberData(nameof(OrdinaryHeadlines))]
+    public void a_headline_without_a_declaration_is_not_reported(string? headline)
+    {
+        var evaluation = Requests.RecommendedEngine().Evaluate(WithHeadline(headline));
+
+        Assert.Empty(Reported(evaluation));
+    }
+
+    [Theory]
+    [InlineData("Hi Sam, I'm an open networker and connect with everyone in tech.", "open networker")]
+    [InlineData("Hi Sam, fellow LION here, let's grow our networks.", "LION")]
+    public void a_declaration_in_the_note_is_reported_at_the_note(string note, string quoted)
+    {
+        var evaluation = Requests.RecommendedEngine().Evaluate(Requests.Clean() with { Note = note });
+
+        Assert.Equal(
+            [(Id, "note", $"The sender declares themselves an open networker (\"{quoted}\")")],
+            Reported(evaluation));
+    }
+
+    [Fact]
+    public void a_declaration_in_both_places_is_reported_once_at_the_headline()
+    {
+        var evaluation = Requests.RecommendedEngine().Evaluate(WithHeadline("LION | Recruiter") with { Note = "Hi Sam, I'm an open networker." });
+
+        Assert.Equal(["sender.headline"], Reported(evaluation).Select(d => d.Location));
+    }
+
+    [Fact]
+    public void an_open_networker_only_informs()
+    {
+        var evaluation = Requests.RecommendedEngine().Evaluate(WithHeadline("LION | Recruiter"));
+
+        var diagnostic = Assert.Single(evaluation.Diagnostics);
+        Assert.Equal((Id, Severity.Info), (diagnostic.Id, diagnostic.Severity));
+        Assert.Equal(Verdict.Accept, evaluation.Verdict);
+    }
+
+    [Fact]
+    public void an_accepted_connection_is_still_judged()
+    {
+        var evaluation = Requests.RecommendedEngine().Evaluate(WithHeadline("LION") with { AcceptedAt = Requests.SentAt.AddDays(1) });
+
+        Assert.Single(Reported(evaluation));
+    }
+
+    [Fact]
+    public void a_disabled_rule_never_reports()
+    {
+        var request = WithHeadline("LION | Recruiter");
+
+        Assert.NotEmpty(Reported(Requests.RecommendedEngine().Evaluate(request)));
+        Assert.Empty(Reported(Requests.RecommendedEngine(b => b.Disable(Id)).Evaluate(request)));
+    }
+
+    [Theory]
+    [InlineData(Severity.Hidden)]
+    [InlineData(Severity.Warning)]
+    [InlineData(Severity.Error)]
+    public void a_configured_severity_replaces_the_default_info(Severity severity)
+    {
+        var request = WithHeadline("LION | Recruiter");
+
+        Assert.Equal(Severity.Info, Single(Requests.RecommendedEngine(), request).Severity);
+        Assert.Equal(severity, Single(Requests.RecommendedEngine(b => b.SetSeverity(Id, severity)), request).Severity);
+    }
+
+    private static Diagnostic Single(RuleEngine engine, ConnectionRequest request) =>
+        Assert.Single(engine.Evaluate(request).Diagnostics, d => d.Id == Id);
+
+    private static (string Id, string? Location, string Message)[] Reported(Evaluation evaluation) =>
+        [.. evaluation.Diagnostics.Where(d => d.Id == Id).Select(d => (d.Id, d.Location, d.Message))];
+}
