@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using ConnectionRules.Tests.Support;
+
+namespace ConnectionRules.Tests.Engine;
+
+/// <summary>The engine's guarantees: clear errors for bad requests, stable order, thread safety, huge inputs, no allocation when clean.</summary>
+public sealed class RuleEngineTests
+{
+    private static readonly RuleEngine Engine = Requests.RecommendedEngine();
+
+    [Fact]
+    public void A_clean_request_is_accepted_without_diagnostics()
+    {
+        var evaluation = Engine.Evaluate(Requests.Clean());
+        Assert.Equal(("req-1", Verdict.Accept), (evaluation.RequestId, evaluation.Verdict));
+        Assert.Empty(evaluation.Diagnostics);
+    }
+
+    [Fact]
+    public void A_null_request_is_rejected_with_the_parameter_name() =>
+        Assert.Equal("request", Assert.Throws<ArgumentNullException>(() => Engine.Evaluate(null!)).ParamName);
+
+    public static TheoryData<string, ConnectionRequest> IncompleteRequests => new()
+    {
+        { "ConnectionRequest.Id", Requests.Clean() with { Id = null! } },
+        { "ConnectionRequest.Id", Requests.Clean() with { Id = " " } },
+        { "ConnectionRequest.Sender", Requests.Clean() with { Sender = null! } },
+        { "ConnectionRequest.Sender.Name", Requests.Clean() with { Sender = Requests.Clean().Sender with { Name = null! } } },
+        { "ConnectionRequest.Sender.Groups", Requests.Clean() with { Sender = Requests.Clean().Sender with { Groups = null! } } },
+        { "ConnectionRequest.Recipient.Groups[0]", Requests.Clean() with { Recipient = new MemberProfile { Name = "Sam", Groups = [null!] } } },
+        { "ConnectionRequest.Messages", Requests.Clean() with { Messages = null! } },
+        { "ConnectionRequest.Messages[1]", Requests.Accepted() with { Messages = [Requests.FromSender(TimeSpan.Zero, "hi"), null!] } },
+        { "ConnectionRequest.Messages[0].Text", Requests.Accepted() with { Messages = [Requests.FromSender(TimeSpan.Zero, null!)] } },
+        { "ConnectionRequest.Endorsements", Requests.Clean() with { Endorsements = null! } },
+    };
+
+    [Theory]
+    [MemberData(nameof(IncompleteRequests))]
+    public void An_incomplete_request_is_rejected_naming_the_missing_member(string member, ConnectionRequest request)
+    {
+        var exception = Assert.Throws<ArgumentException>(() => Engine.Evaluate(request));
+        Assert.Equal("request", exception.ParamName);
+        Assert.StartsWith($"{member} is required but was null or blank", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Diagnostics_come_worst_first_then_by_id_then_by_location()
+    {
+        var request = Requests.Clean() with
+        {
+            Note = "Hi, I'm a LION. We help startups cut cloud costs: free consultation this week?",
+            MutualConnections = 0,
+            Recipient = null,
+            Sender = Requests.Clean().Sender with { Headline = "Open networker", HasPhoto = false, ConnectionCount = 3, InvitationsSentLastWeek = 400 },
+        };
+
+        var diagnostics = Engine.Evaluate(request).Diagnostics;
+
+        Assert.Equal(
+            [("CR1003", Severity.Error), ("CR3001", Severity.Error), ("CR1002", Severity.Warning), ("CR3002", Severity.Warning), ("CR3003", Severity.Info)],
+            diagnostics.Select(d => (d.Id, d.Severity)));
+    }
+
+    [Fact]
+    public void Many_threads_sharing_one_engine_get_the_same_answers()
+    {
+        var requests = Enumerable.Range(0, 200).Select(i => (i % 4) switch
+        {
+            0 => Requests.Clean() with { Id = $"r{i}" },
+            1 => Requests.Clean() with { Id = $"r{i}", Note = null, MutualConnections = 0, Recipient = null },
+            2 => Requests.Accepted() with { Id = $"r{i}", Messages = [Requests.FromSender(TimeSpan.FromHours(i % 90), "We help startups cut cloud costs. Free consultation?")] },
+            _ => Requests.Clean() with { Id = $"r{i}", Note = "Our agency offers lead generation services." },
+        }).ToArray();
+        var expected = requests.Select(r => Engine.Evaluate(r)).ToArray();
+
+        var results = new Evaluation[16][];
+        Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, t => results[t] = requests.Select(r => Engine.Evaluate(r)).ToArray());
+
+        foreach (var run in results)
+        {
+            Assert.Equal(expected, run);
+        }
+    }
+
+    [Fact]
+    public void Huge_inputs_evaluate_in_well_under_a_second()
+    {
+        var megabyteNote = string.Concat(Enumerable.Repeat("Great talk on build caching at the meetup, thanks for sharing! ", 16_500));
+        var tenThousandMessages = Enumerable.Range(0, 10_000)
+            .Select(i => i % 2 == 0
+                ? Requests.FromSender(TimeSpan.FromMinutes(i), $"Message {i}: here is the benchmark link {i * 7919} about cache keys, and topic {i % 97}.")
+                : Requests.FromRecipient(TimeSpan.FromMinutes(i), $"Reply {i}: thanks!"))
+            .ToArray();
+        var request = Requests.Accepted() with { Note = megabyteNote, Messages = tenThousandMessages };
+        Engine.Evaluate(Requests.Accepted() with { Messages = tenThousandMessages[..10] });
+
+        var stopwatch = Stopwatch.StartNew();
+        var evaluation = Engine.Evaluate(request);
+        stopwatch.Stop();
+
+        Assert.True(megabyteNote.Length > 1_000_000);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(1), $"Took {stopwatch.Elapsed.TotalMilliseconds:F0} ms.");
+        Assert.DoesNotContain(evaluation.Diagnostics, d => d.Id == RuleIds.RuleFailure);
+    }
+
+    [Fact]
+    public void A_clean_evaluation_allocates_nothing()
+    {
+        var request = Requests.Accepted() with
+        {
+            Messages =
+            [
+                Requests.FromSender(TimeSpan.FromHours(1), "Thanks for connecting! Loved your talk on build caching."),
+                Requests.FromRecipient(TimeSpan.FromHours(2), "Thank you, glad it was useful."),
+                Requests.FromSender(TimeSpan.FromHours(3), "Here is the repository I mentioned: it has the cache key experiments."),
+            ],
+            Endorsements = [new Endorsement(Requests.SentAt.AddDays(2), "Rust")],
+        };
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Empty(Engine.Evaluate(request).Diagnostics);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var evaluation = Engine.Evaluate(request);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(Verdict.Accept, evaluation.Verdict);
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public void Evaluation_ToString_explains_the_verdict()
+    {
+        var engine = Requests.RecommendedEngine(b => b.Suppress("CR1001", Predicates.Custom("Invited at an event", r => r.Id == "req-42"), "Met at the booth, no time for a note"));
+        var request = Requests.Clean() with
+        {
+            Id = "req-42",
+            Note = null,
+            MutualConnections = 0,
+            Recipient = null,
+            Sender = Requests.Clean().Sender with { Headline = "LION | 28K connections", HasPhoto = false, MemberSince = Requests.Now.AddDays(-12) },
+        };
+
+        Snapshot.Verify(string.Join(Environment.NewLine + Environment.NewLine, Engine.Evaluate(Requests.Clean()).ToString(), engine.Evaluate(request).ToString()));
+    }
+}
