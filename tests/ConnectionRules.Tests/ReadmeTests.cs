@@ -1,8 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using ConnectionRules.Tests.Support;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace ConnectionRules.Tests;
 
@@ -29,7 +27,7 @@ public sealed partial class ReadmeTests
         var code = Fence().Match(Readme, start).Groups["code"].Value;
         Assert.InRange(code.Split('\n').Length, 10, 30);
 
-        var output = Run(Compile(code), []);
+        var output = Program.Run(Program.Compile(code), []);
 
         Assert.StartsWith("Request req-1: Review (1 diagnostic)", output, StringComparison.Ordinal);
         Assert.Contains("ACME001 warning: Recruiter note does not name a role", output, StringComparison.Ordinal);
@@ -38,52 +36,9 @@ public sealed partial class ReadmeTests
     [Fact]
     public void The_sample_prints_an_explanation_per_shipped_request()
     {
-        var output = Run(Assembly.Load("EvaluateRequests"), []);
+        var output = Program.Run(Assembly.Load("EvaluateRequests"), []);
         Snapshot.Verify(output);
         Assert.Contains(Readme.Split("```")[3].Trim().Split('\n')[0], output, StringComparison.Ordinal);
-    }
-
-    private static Assembly Compile(string code)
-    {
-        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Append(typeof(RuleEngine).Assembly.Location)
-            .Select(path => MetadataReference.CreateFromFile(path));
-        var compilation = CSharpCompilation.Create(
-            "ReadmeExample",
-            [
-                // What a new console project's implicit usings give the example.
-                CSharpSyntaxTree.ParseText("global using System; global using System.Linq; global using System.Collections.Generic;"),
-                CSharpSyntaxTree.ParseText(code, new CSharpParseOptions(LanguageVersion.Latest)),
-            ],
-            references,
-            new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
-        using var stream = new MemoryStream();
-        var result = compilation.Emit(stream);
-        var problems = result.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()).ToList();
-        Assert.True(result.Success && problems.Count == 0, string.Join(Environment.NewLine, problems));
-        return Assembly.Load(stream.ToArray());
-    }
-
-    private static string Run(Assembly program, string[] args)
-    {
-        var original = Console.Out;
-        using var output = new StringWriter();
-        Console.SetOut(output);
-        try
-        {
-            var entryPoint = program.EntryPoint!;
-            var result = entryPoint.Invoke(null, entryPoint.GetParameters().Length == 0 ? [] : [args]);
-            if (result is Task<int> task)
-            {
-                Assert.Equal(0, task.GetAwaiter().GetResult());
-            }
-        }
-        finally
-        {
-            Console.SetOut(original);
-        }
-
-        return output.ToString();
     }
 
     [GeneratedRegex("```[a-z]*\\n(?<code>.*?)```", RegexOptions.Singleline)]

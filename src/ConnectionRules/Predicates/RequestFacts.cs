@@ -26,7 +26,10 @@ internal static class RequestFacts
         return IsStockInvitation(note) ? NoteKinds.Stock : NoteKinds.Personal;
     }
 
-    /// <summary>A stock invitation text, possibly wrapped in a greeting and a name or a sign-off of a few words.</summary>
+    /// <summary>
+    /// A stock invitation text, possibly wrapped in a greeting ("Hi Sam,") and a sign-off ("Best, Dana"), and nothing
+    /// else: one sentence of the sender's own makes the note personal.
+    /// </summary>
     public static bool IsStockInvitation(ReadOnlySpan<char> note)
     {
         if (!RuleLexicons.StockInvitation.TryFind(note, 0, out var hit))
@@ -34,8 +37,30 @@ internal static class RequestFacts
             return false;
         }
 
-        var extraWords = CountWords(note[..hit.Index]) + CountWords(note[(hit.Index + hit.Length)..]);
-        return extraWords <= RuleLexicons.StockInvitationExtraWords;
+        var before = note[..hit.Index];
+        var after = note[(hit.Index + hit.Length)..];
+        var wordsBefore = CountWords(before);
+        var wordsAfter = CountWords(after);
+        var greeting = wordsBefore <= 1 || (wordsBefore <= RuleLexicons.GreetingWords && RuleLexicons.Greetings.TryFind(FirstWord(before), 0, out _));
+        var signOff = wordsAfter <= 2 || (wordsAfter <= RuleLexicons.SignOffWords && RuleLexicons.SignOffs.TryFind(FirstWord(after), 0, out _));
+        return greeting && signOff;
+    }
+
+    private static ReadOnlySpan<char> FirstWord(ReadOnlySpan<char> text)
+    {
+        var start = 0;
+        while (start < text.Length && !char.IsLetterOrDigit(text[start]))
+        {
+            start++;
+        }
+
+        var end = start;
+        while (end < text.Length && char.IsLetterOrDigit(text[end]))
+        {
+            end++;
+        }
+
+        return text[start..end];
     }
 
     public static int CountWords(ReadOnlySpan<char> text)

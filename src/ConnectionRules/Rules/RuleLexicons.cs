@@ -16,8 +16,17 @@ internal static class RuleLexicons
         "Join my network on LinkedIn", "Would like to connect",
     ]);
 
-    /// <summary>Words that may surround a stock invitation text without making the note personal: greetings and sign-offs.</summary>
-    public const int StockInvitationExtraWords = 4;
+    /// <summary>How many words a greeting before a stock invitation text may have ("Hi Sam Ortega").</summary>
+    public const int GreetingWords = 3;
+
+    /// <summary>How many words a sign-off after a stock invitation text may have ("Best regards, Dana Whitfield").</summary>
+    public const int SignOffWords = 4;
+
+    /// <summary>First words of a greeting.</summary>
+    public static readonly PhraseMatcher Greetings = new(["hi", "hello", "hey", "dear", "greetings", "good morning", "good afternoon", "good evening"]);
+
+    /// <summary>First words of a sign-off.</summary>
+    public static readonly PhraseMatcher SignOffs = new(["thanks", "thank", "best", "regards", "kind", "warm", "warmly", "cheers", "sincerely", "all"]);
 
     /// <summary>A note that invites the recipient somewhere: a group, an event, networking. Mentioning an event is not inviting to one.</summary>
     public static readonly PhraseMatcher Invitation = new(

@@ -53,7 +53,7 @@ public sealed class CR1001MissingNoteTests
         Assert.Empty(Reported(evaluation));
     }
 
-    [Fact(Skip = "Bug in src/ConnectionRules/Predicates/RequestFacts.cs IsStockInvitation: any 4 words around a stock text count as greeting or sign-off, so a short personal sentence is ignored.")]
+    [Fact]
     public void a_stock_text_followed_by_a_short_personal_sentence_is_a_personal_note()
     {
         var evaluation = Requests.RecommendedEngine().Evaluate(Requests.Clean() with

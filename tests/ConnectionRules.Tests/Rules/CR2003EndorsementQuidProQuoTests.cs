@@ -59,6 +59,22 @@ public sealed class CR2003EndorsementQuidProQuoTests
         Assert.Equal(["messages[0]"], Reported(evaluation).Select(d => d.Location));
     }
 
+    [Fact(Skip = "Bug in src/ConnectionRules/Rules/CR2003.EndorsementQuidProQuoRule.cs line 43: the count is every endorsement, including those given after the ask, so the message says more skills were endorsed before the ask than were.")]
+    public void the_message_counts_only_the_endorsements_given_before_the_ask()
+    {
+        var request = Requests.Accepted() with
+        {
+            Endorsements = [EndorsedAfter(TimeSpan.FromHours(1), "Rust"), EndorsedAfter(TimeSpan.FromDays(4), "Go"), EndorsedAfter(TimeSpan.FromDays(5), "Bazel")],
+            Messages = [Requests.FromSender(TimeSpan.FromHours(3), Ask)],
+        };
+
+        var evaluation = Requests.RecommendedEngine().Evaluate(request);
+
+        Assert.Equal(
+            [(Id, "messages[0]", "The sender endorsed 1 skill(s), then asked to be endorsed back (\"endorse me back\")")],
+            Reported(evaluation));
+    }
+
     [Fact]
     public void an_ask_before_the_first_endorsement_is_not_quid_pro_quo()
     {
