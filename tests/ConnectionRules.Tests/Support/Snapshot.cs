@@ -11,7 +11,7 @@ public static class Snapshot
 {
     public static void Verify(string actual, string? name = null, [CallerFilePath] string testFile = "", [CallerMemberName] string testMethod = "")
     {
-        var directory = Path.GetDirectoryName(testFile)!;
+        var directory = Path.GetDirectoryName(Repository.SourcePath(testFile))!;
         var stem = Path.Combine(directory, $"{Path.GetFileNameWithoutExtension(testFile)}.{name ?? testMethod}");
         var verifiedPath = stem + ".verified.txt";
         var receivedPath = stem + ".received.txt";
