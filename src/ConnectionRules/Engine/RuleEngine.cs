@@ -144,7 +144,14 @@ public sealed class RuleEngine : IRuleEngine
             }
 
             var byId = string.CompareOrdinal(x.Id, y.Id);
-            return byId != 0 ? byId : string.CompareOrdinal(x.Location, y.Location);
+            if (byId != 0)
+            {
+                return byId;
+            }
+
+            // The message breaks the last ties (two rules failing), so the order never depends on the sort.
+            var byLocation = string.CompareOrdinal(x.Location, y.Location);
+            return byLocation != 0 ? byLocation : string.CompareOrdinal(x.Message, y.Message);
         }
     }
 }

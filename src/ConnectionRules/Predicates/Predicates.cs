@@ -91,14 +91,14 @@ public static class Predicates
         return new(Invariant($"{nameof(SenderConnectionsBelow)}({n})"), c => c.Request.Sender.ConnectionCount < n);
     }
 
-    /// <summary>Returns a predicate that holds when the sender's account creation date is known and less than <paramref name="age"/> before the engine's now.</summary>
+    /// <summary>Returns a predicate that holds when the sender's account creation date is known, not in the future, and less than <paramref name="age"/> before the engine's now.</summary>
     /// <param name="age">The age below which an account counts as young.</param>
     /// <returns>The predicate, named <c>AccountYoungerThan(age)</c>.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="age"/> is negative.</exception>
     public static RequestPredicate AccountYoungerThan(TimeSpan age)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(age, TimeSpan.Zero);
-        return new(Invariant($"{nameof(AccountYoungerThan)}({age:c})"), c => c.Request.Sender.MemberSince is { } since && c.Now - since < age);
+        return new(Invariant($"{nameof(AccountYoungerThan)}({age:c})"), c => c.Request.Sender.MemberSince is { } since && since <= c.Now && c.Now - since < age);
     }
 
     /// <summary>Returns a predicate over your own condition.</summary>

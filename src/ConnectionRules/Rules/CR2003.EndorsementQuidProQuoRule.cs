@@ -40,9 +40,23 @@ internal sealed class EndorsementQuidProQuoRule : ConnectionRule
                 && message.SentAt >= firstEndorsement
                 && RuleLexicons.EndorseBack.TryFind(message.Text, 0, out var ask))
             {
-                context.Report(RuleText.MessageLocation(i), endorsements.Count, RuleText.Quote(message.Text, ask));
+                context.Report(RuleText.MessageLocation(i), CountUntil(endorsements, message.SentAt), RuleText.Quote(message.Text, ask));
                 return;
             }
         }
+    }
+
+    private static int CountUntil(IReadOnlyList<Endorsement> endorsements, DateTimeOffset until)
+    {
+        var count = 0;
+        for (var i = 0; i < endorsements.Count; i++)
+        {
+            if (endorsements[i].At <= until)
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 }

@@ -50,7 +50,7 @@ internal static class RuleLexicons
     /// <summary>Self-declared open networkers, besides the upper-case acronym LION.</summary>
     public static readonly PhraseMatcher OpenNetworker = new(
     [
-        "open networker", "open networking", "open to all connections", "accept all invitations", "accept all connection requests",
+        "open networker", "open networkers", "open to all connections", "accept all invitations", "accept all connection requests",
         "accept all requests", "never IDK", "will never IDK", "no IDK", "don't IDK", "I never click IDK", "toplinked", "mylink500",
         "LinkedIn open networker", "30K+ connections", "connect with everyone",
     ]);

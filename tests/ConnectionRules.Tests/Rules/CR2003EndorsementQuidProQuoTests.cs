@@ -59,7 +59,7 @@ public sealed class CR2003EndorsementQuidProQuoTests
         Assert.Equal(["messages[0]"], Reported(evaluation).Select(d => d.Location));
     }
 
-    [Fact(Skip = "Bug in src/ConnectionRules/Rules/CR2003.EndorsementQuidProQuoRule.cs line 43: the count is every endorsement, including those given after the ask, so the message says more skills were endorsed before the ask than were.")]
+    [Fact]
     public void the_message_counts_only_the_endorsements_given_before_the_ask()
     {
         var request = Requests.Accepted() with
