@@ -160,7 +160,7 @@ public sealed class RuleEngineBuilderTests
     public void The_default_pitch_detector_is_used_unless_replaced()
     {
         Assert.Same(DefaultPitchDetector.Instance, new RuleEngineBuilder().Build().PitchDetector);
-        var mine = new KeywordDetector("pineapple");
+        var mine = new PhraseDetector("pineapple");
         var engine = Requests.RecommendedEngine(b => b.UsePitchDetector(mine));
         Assert.Same(mine, engine.PitchDetector);
         var diagnostic = Assert.Single(engine.Evaluate(Requests.Clean() with { Note = "Hi Sam, want a pineapple?" }).Diagnostics);
@@ -209,14 +209,6 @@ public sealed class RuleEngineBuilderTests
         }
     }
 
-    private sealed class KeywordDetector(string keyword) : IPitchDetector
-    {
-        public PitchMatch Detect(string text)
-        {
-            var index = text.IndexOf(keyword, StringComparison.OrdinalIgnoreCase);
-            return index < 0 ? PitchMatch.None : new PitchMatch(keyword, index, keyword.Length);
-        }
-    }
 
     private sealed class StrictPolicy : IVerdictPolicy
     {

@@ -141,8 +141,7 @@ public sealed class CR0001RuleFailureTests
         Assert.Equal(verdict, evaluation.Verdict);
     }
 
-    private static (string Id, string? Location, string Message)[] Reported(Evaluation evaluation) =>
-        [.. evaluation.Diagnostics.Where(d => d.Id == Id).Select(d => (d.Id, d.Location, d.Message))];
+    private static (string Id, string? Location, string Message)[] Reported(Evaluation evaluation) => Reports.Of(evaluation, Id);
 
     /// <summary>A custom rule that throws the exception it is given, when <c>when</c> holds (always by default).</summary>
     private sealed class ThrowingRule(string id, Func<Exception> exception, Func<ConnectionRequest, bool>? when = null) : ConnectionRule

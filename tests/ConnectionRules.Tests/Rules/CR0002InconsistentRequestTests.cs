@@ -262,6 +262,5 @@ public sealed class CR0002InconsistentRequestTests
     private static Diagnostic Single(RuleEngine engine, ConnectionRequest request) =>
         Assert.Single(engine.Evaluate(request).Diagnostics, d => d.Id == Id);
 
-    private static (string Id, string? Location, string Message)[] Reported(Evaluation evaluation) =>
-        [.. evaluation.Diagnostics.Where(d => d.Id == Id).Select(d => (d.Id, d.Location, d.Message))];
+    private static (string Id, string? Location, string Message)[] Reported(Evaluation evaluation) => Reports.Of(evaluation, Id);
 }

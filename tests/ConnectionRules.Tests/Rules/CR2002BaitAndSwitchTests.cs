@@ -146,16 +146,6 @@ public sealed class CR2002BaitAndSwitchTests
     private static Diagnostic Single(RuleEngine engine, ConnectionRequest request) =>
         Assert.Single(engine.Evaluate(request).Diagnostics, d => d.Id == Id);
 
-    private static (string Id, string? Location, string Message)[] Reported(Evaluation evaluation) =>
-        [.. evaluation.Diagnostics.Where(d => d.Id == Id).Select(d => (d.Id, d.Location, d.Message))];
+    private static (string Id, string? Location, string Message)[] Reported(Evaluation evaluation) => Reports.Of(evaluation, Id);
 
-    /// <summary>A detector that flags exactly one phrase, so that the rule's message does not depend on the built-in lexicon.</summary>
-    private sealed class PhraseDetector(string phrase) : IPitchDetector
-    {
-        public PitchMatch Detect(string text)
-        {
-            var index = text.IndexOf(phrase, StringComparison.OrdinalIgnoreCase);
-            return index < 0 ? PitchMatch.None : new PitchMatch(phrase, index, phrase.Length);
-        }
-    }
 }
