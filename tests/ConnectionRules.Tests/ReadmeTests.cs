@@ -1,19 +1,18 @@
 using System.Reflection;
-using System.Text.RegularExpressions;
 using ConnectionRules.Tests.Support;
 
 namespace ConnectionRules.Tests;
 
 /// <summary>The README's promises: its example compiles and runs, its commands are the ones CI runs, the sample prints what it shows.</summary>
 [Collection(ConsoleCollection.Name)]
-public sealed partial class ReadmeTests
+public sealed class ReadmeTests
 {
     private static readonly string Readme = File.ReadAllText(Repository.PathOf("README.md"));
 
     [Fact]
     public void The_readme_opens_with_the_main_job_and_the_test_command()
     {
-        var firstBlock = Fence().Match(Readme).Groups["code"].Value.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var firstBlock = Markdown.Fence().Match(Readme).Groups["code"].Value.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("dotnet run --project samples/EvaluateRequests", firstBlock[0], StringComparison.Ordinal);
         Assert.StartsWith("dotnet test ConnectionRules.sln", firstBlock[1], StringComparison.Ordinal);
         Assert.Contains("dotnet test ConnectionRules.sln", File.ReadAllText(Repository.PathOf(".ci", "run")), StringComparison.Ordinal);
@@ -24,7 +23,7 @@ public sealed partial class ReadmeTests
     {
         var start = Readme.IndexOf("<!-- getting-started", StringComparison.Ordinal);
         Assert.True(start >= 0, "README.md has no getting-started block.");
-        var code = Fence().Match(Readme, start).Groups["code"].Value;
+        var code = Markdown.Fence().Match(Readme, start).Groups["code"].Value;
         Assert.InRange(code.Split('\n').Length, 10, 30);
 
         var output = Program.Run(Program.Compile(code), []);
@@ -40,9 +39,6 @@ public sealed partial class ReadmeTests
         Snapshot.Verify(output);
         Assert.Contains(Readme.Split("```")[3].Trim().Split('\n')[0], output, StringComparison.Ordinal);
     }
-
-    [GeneratedRegex("```[a-z]*\\n(?<code>.*?)```", RegexOptions.Singleline)]
-    private static partial Regex Fence();
 }
 
 /// <summary>Tests that redirect <see cref="Console.Out"/> run one at a time.</summary>

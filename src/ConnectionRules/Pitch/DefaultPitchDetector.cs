@@ -44,11 +44,11 @@ public sealed class DefaultPitchDetector : IPitchDetector
     {
         ArgumentNullException.ThrowIfNull(strongPhrases);
         ArgumentNullException.ThrowIfNull(weakPhrases);
+        // A phrase listed twice keeps its first, strongest role: the matcher lets the first entry win.
         var entries = new List<(string Phrase, int Score)>();
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        Add(entries, seen, strongPhrases, StrongScore, nameof(strongPhrases));
-        Add(entries, seen, weakPhrases, WeakScore, nameof(weakPhrases));
-        Add(entries, seen, counterPhrases ?? [], CounterScore, nameof(counterPhrases));
+        Add(entries, strongPhrases, StrongScore, nameof(strongPhrases));
+        Add(entries, weakPhrases, WeakScore, nameof(weakPhrases));
+        Add(entries, counterPhrases ?? [], CounterScore, nameof(counterPhrases));
         _matcher = new PhraseMatcher(entries.Select(e => e.Phrase));
         _scoreOfEntry = entries.Select(e => e.Score).ToArray();
     }
@@ -105,7 +105,7 @@ public sealed class DefaultPitchDetector : IPitchDetector
             : PitchMatch.None;
     }
 
-    private static void Add(List<(string Phrase, int Score)> entries, HashSet<string> seen, IEnumerable<string> phrases, int score, string paramName)
+    private static void Add(List<(string Phrase, int Score)> entries, IEnumerable<string> phrases, int score, string paramName)
     {
         foreach (var phrase in phrases)
         {
@@ -114,11 +114,7 @@ public sealed class DefaultPitchDetector : IPitchDetector
                 throw new ArgumentException("Every phrase must hold at least one character other than white space and '*'.", paramName);
             }
 
-            // A phrase listed twice keeps its first, strongest role.
-            if (seen.Add(phrase.Trim()))
-            {
-                entries.Add((phrase.Trim(), score));
-            }
+            entries.Add((phrase.Trim(), score));
         }
     }
 }

@@ -59,17 +59,14 @@ internal sealed class PhraseMatcher
 #endif
     }
 
-    /// <summary>Gets the number of phrases, counting apostrophe variants once each.</summary>
-    public int Count => _phrases.Length;
-
     /// <summary>Gets the lexicon entry (as written, including a trailing <c>*</c>) of the phrase with the given id.</summary>
     public string EntryOf(int phraseId) => _phrases[phraseId].Entry;
 
-    /// <summary>Gets the position, in the list given to the constructor, of the entry the phrase with the given id came from.</summary>
+    /// <summary>
+    /// Gets the position, in the list given to the constructor, of the entry the phrase with the given id came from.
+    /// An entry listed again later never matches: the first one wins.
+    /// </summary>
     public int EntryIdOf(int phraseId) => _phrases[phraseId].EntryId;
-
-    /// <summary>Returns true when any phrase occurs in <paramref name="text"/>.</summary>
-    public bool ContainsAny(ReadOnlySpan<char> text) => TryFind(text, 0, out _);
 
     /// <summary>Finds the first whole-word phrase occurrence at or after <paramref name="start"/>; longest phrase wins at one position.</summary>
     public bool TryFind(ReadOnlySpan<char> text, int start, out PhraseHit hit)

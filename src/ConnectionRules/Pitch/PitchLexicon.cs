@@ -44,7 +44,7 @@ internal static class PitchLexicon
         "trading bot", "forex fund", "term life", "key person insurance", "disability insurance", "general liability",
         "workers' comp", "life insurance", "coverage", "cash balance plan",
 
-        // Sales collateral.
+        // More of what sellers say, and their sales collateral.
         "show you how", "could i show you", "love to show you", "keen to show you", "we guarantee", "outsourcing partner",
         "staff augmentation", "i'm a financial advisor", "i am a financial advisor", "financial advisor working", "service offers",
         "% off", "half price", "with code", "wholesale prices", "sample pack", "send you a quote", "walkthrough and quote",
@@ -82,7 +82,7 @@ internal static class PitchLexicon
         "pipeline", "leads", "qualified", "conversion", "convert", "roi", "revenue", "clients", "customers", "%", "3x", "10x",
         "7 figures", "$", "€", "pricing", "rates", "fees", "costs", "cheap", "fast", "guaranteed", "opportunity", "exclusive",
         "limited", "offering", "demo", "platform", "solution", "services", "packages", "plans", "overpay", "premiums",
-        "returns", "investors", "portfolio*", "coverage", "contribution*", "in half", "automatically", "in real time",
+        "returns", "investors", "portfolio*", "contribution*", "in half", "automatically", "in real time",
         "tool", "app", "program", "agency", "firm", "helping", "save your team", "cut your", "boost", "double their", "deals",
         "merchants", "for startups", "for software companies", "mid-size", "enterprise", "proposal", "budget", "discount",
     ];
@@ -97,7 +97,7 @@ internal static class PitchLexicon
         "credits", "free webinar", "free entry", "no fees", "no cost, just", "free to use", "free-software", "open-source",
         "open source", "pricing model", "pricing tiers", "pricing your", "offer letter", "got an offer", "the offer from",
         "your offer", "the offer to", "how did you", "which vendors", "mentoring", "mentor", "feel free", "internship*",
-        "share your story", "send me pricing", "get a quote", "your services", "your firm", "your booth", "could you send me",
+        "share your story", "send me pricing", "get a quote", "your services", "your booth", "could you send me",
         "we're evaluating", "we need a", "we need an", "using your", "expand to", "reference for", "as a reference",
         "research study", "writing an article", "program committee", "panelist", "keynote", "for members", "association",
         "chapter", "alumni", "my notes", "if it helps", "thanks for your talk", "your talk", "your post",

@@ -98,7 +98,7 @@ public static class Predicates
     public static RequestPredicate AccountYoungerThan(TimeSpan age)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(age, TimeSpan.Zero);
-        return new(Invariant($"{nameof(AccountYoungerThan)}({age:c})"), c => c.Request.Sender.MemberSince is { } since && since <= c.Now && c.Now - since < age);
+        return new(Invariant($"{nameof(AccountYoungerThan)}({age:c})"), c => RequestFacts.AccountAge(c.Request.Sender, c.Now) < age);
     }
 
     /// <summary>Returns a predicate over your own condition.</summary>

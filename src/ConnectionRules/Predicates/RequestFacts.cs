@@ -106,6 +106,10 @@ internal static class RequestFacts
         return false;
     }
 
+    /// <summary>The sender's account age at <paramref name="now"/>; null when unknown, or when the creation date lies after now (no evidence of anything).</summary>
+    public static TimeSpan? AccountAge(MemberProfile sender, DateTimeOffset now) =>
+        sender.MemberSince is { } since && since <= now ? now - since : null;
+
     public static bool IsIntroduced(ConnectionRequest request) => !string.IsNullOrWhiteSpace(request.IntroducedBy);
 
     /// <summary>A stranger: mutual connections known to be zero, and no group, introduction or offline acquaintance.</summary>

@@ -18,8 +18,7 @@ internal sealed class FakeProfileRule : ConnectionRule
     {
         var sender = context.Request.Sender;
         var options = context.Options;
-        // A creation date after now is not evidence of anything (CR0002 territory), so it counts as unknown.
-        var age = sender.MemberSince is { } since && since <= context.Now ? context.Now - since : (TimeSpan?)null;
+        var age = RequestFacts.AccountAge(sender, context.Now);
         var young = age < options.YoungAccountAge;
         var noPhoto = sender.HasPhoto == false;
         var few = sender.ConnectionCount < options.FewConnections;

@@ -47,6 +47,11 @@ public sealed class RuleDescriptor : IEquatable<RuleDescriptor>
         try
         {
             Format = CompositeFormat.Parse(messageFormat);
+
+            // A message without placeholders is formatted once here, so reporting it allocates no new string.
+            _literalMessage = Format.MinimumArgumentCount == 0
+                ? string.Format(System.Globalization.CultureInfo.InvariantCulture, messageFormat, Array.Empty<object>())
+                : null;
         }
         catch (FormatException exception)
         {
@@ -87,7 +92,7 @@ public sealed class RuleDescriptor : IEquatable<RuleDescriptor>
     /// <summary>Gets the link to the rule's documentation, if any.</summary>
     public string? HelpLinkUri { get; }
 
-    private string? _literalMessage;
+    private readonly string? _literalMessage;
 
     /// <summary>Gets the parsed message format.</summary>
     internal CompositeFormat Format { get; }
@@ -122,10 +127,7 @@ public sealed class RuleDescriptor : IEquatable<RuleDescriptor>
                 nameof(args));
         }
 
-        // A message without placeholders is formatted once, so reporting it allocates no new string.
-        return Format.MinimumArgumentCount == 0
-            ? _literalMessage ??= string.Format(System.Globalization.CultureInfo.InvariantCulture, MessageFormat, Array.Empty<object>())
-            : string.Format(System.Globalization.CultureInfo.InvariantCulture, Format, args);
+        return _literalMessage ?? string.Format(System.Globalization.CultureInfo.InvariantCulture, Format, args);
     }
 
     /// <inheritdoc />

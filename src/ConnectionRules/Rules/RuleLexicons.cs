@@ -23,7 +23,7 @@ internal static class RuleLexicons
     public const int SignOffWords = 4;
 
     /// <summary>First words of a greeting.</summary>
-    public static readonly PhraseMatcher Greetings = new(["hi", "hello", "hey", "dear", "greetings", "good morning", "good afternoon", "good evening"]);
+    public static readonly PhraseMatcher Greetings = new(["hi", "hello", "hey", "dear", "greetings"]);
 
     /// <summary>First words of a sign-off.</summary>
     public static readonly PhraseMatcher SignOffs = new(["thanks", "thank", "best", "regards", "kind", "warm", "warmly", "cheers", "sincerely", "all"]);

@@ -1,11 +1,10 @@
-using System.Text.RegularExpressions;
 using ConnectionRules.Tests.Support;
 
 namespace ConnectionRules.Tests.Rules;
 
 /// <summary>Every rule page's example compiles, runs, and produces the diagnostic line the page shows.</summary>
 [Collection(ConsoleCollection.Name)]
-public sealed partial class RuleDocumentationExampleTests
+public sealed class RuleDocumentationExampleTests
 {
     // Pages whose example only builds a request are evaluated with the recommended rules, on the clock their text names.
     private const string Evaluate = """
@@ -30,7 +29,7 @@ public sealed partial class RuleDocumentationExampleTests
     {
         var page = File.ReadAllText(Repository.PathOf("docs", "rules", $"{id}.md"));
         var example = page[page.IndexOf("## Example", StringComparison.Ordinal)..page.IndexOf("## How to configure", StringComparison.Ordinal)];
-        var blocks = Fence().Matches(example);
+        var blocks = Markdown.Fence().Matches(example);
         var code = blocks[0].Groups["code"].Value;
         var expected = blocks[^1].Groups["code"].Value.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
@@ -42,7 +41,4 @@ public sealed partial class RuleDocumentationExampleTests
             Assert.True(output.Contains(line, StringComparison.Ordinal), $"docs/rules/{id}.md shows{Environment.NewLine}{line}{Environment.NewLine}but its example printed{Environment.NewLine}{output}");
         }
     }
-
-    [GeneratedRegex("```[a-z]*\\n(?<code>.*?)```", RegexOptions.Singleline)]
-    private static partial Regex Fence();
 }
