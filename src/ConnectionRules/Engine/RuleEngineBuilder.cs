@@ -12,6 +12,8 @@ namespace ConnectionRules;
 public sealed class RuleEngineBuilder
 {
     private readonly List<Func<List<string>, ConnectionRule?>> _rules = [];
+    private readonly HashSet<string> _ruleIds = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _categories = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, RuleSetting> _ruleSettings = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, RuleSetting> _categorySettings = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<Suppression> _suppressions = [];
@@ -27,8 +29,28 @@ public sealed class RuleEngineBuilder
     {
         foreach (var rule in RecommendedRules.EngineRules())
         {
-            _rules.Add(_ => rule);
+            Add(rule);
         }
+    }
+
+    /// <summary>Returns whether a rule added so far has this id; configuration layers use it to name the key of an unknown id.</summary>
+    /// <param name="ruleId">The rule id (case-insensitive).</param>
+    /// <returns><see langword="true"/> when a rule with that id has been added.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="ruleId"/> is null.</exception>
+    public bool HasRule(string ruleId)
+    {
+        ArgumentNullException.ThrowIfNull(ruleId);
+        return _ruleIds.Contains(ruleId);
+    }
+
+    /// <summary>Returns whether a rule added so far belongs to this category.</summary>
+    /// <param name="category">The category (case-insensitive).</param>
+    /// <returns><see langword="true"/> when a rule in that category has been added.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="category"/> is null.</exception>
+    public bool HasCategory(string category)
+    {
+        ArgumentNullException.ThrowIfNull(category);
+        return _categories.Contains(category);
     }
 
     /// <summary>Adds the recommended rules (CR1001 to CR3003). Calling it again has no further effect.</summary>
@@ -42,7 +64,7 @@ public sealed class RuleEngineBuilder
             _hasRecommendedRules = true;
             foreach (var rule in RecommendedRules.Catalogue())
             {
-                _rules.Add(_ => rule);
+                Add(rule);
             }
         }
 
@@ -58,7 +80,7 @@ public sealed class RuleEngineBuilder
     {
         ArgumentNullException.ThrowIfNull(rule);
         ThrowIfBuilt();
-        _rules.Add(_ => rule);
+        Add(rule);
         return this;
     }
 
@@ -76,6 +98,8 @@ public sealed class RuleEngineBuilder
         var rule = new FluentRuleBuilder(id);
         configure(rule);
         _rules.Add(rule.TryBuild);
+        _ruleIds.Add(rule.Id);
+        _categories.Add(rule.Category);
         return this;
     }
 
@@ -322,6 +346,23 @@ public sealed class RuleEngineBuilder
         ThrowIfBuilt();
         _categorySettings[category] = setting;
         return this;
+    }
+
+    private void Add(ConnectionRule rule)
+    {
+        _rules.Add(_ => rule);
+        try
+        {
+            // A descriptor that cannot be read is reported by Build; here it only goes unindexed.
+            if (rule.Descriptor is { } descriptor)
+            {
+                _ruleIds.Add(descriptor.Id);
+                _categories.Add(descriptor.Category);
+            }
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+        }
     }
 
     private void ThrowIfBuilt()

@@ -1,0 +1,186 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+
+namespace ConnectionRules;
+
+/// <summary>Batch evaluation for any <see cref="IRuleEngine"/>: a whole inbox or network at once, in parallel, in order.</summary>
+public static class RuleEngineExtensions
+{
+    // Requests per unit of work: large enough that scheduling costs nothing next to the evaluations, small enough to balance two cores.
+    private const int ChunkSize = 64;
+
+    /// <summary>
+    /// Evaluates a list of requests in parallel on all processors. The engine is stateless, so the result is exactly what
+    /// evaluating them one by one gives, in the same order.
+    /// </summary>
+    /// <param name="engine">The engine.</param>
+    /// <param name="requests">The requests.</param>
+    /// <param name="cancellationToken">Stops the batch; evaluations already running finish first.</param>
+    /// <returns>One evaluation per request, at the request's index.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="engine"/> or <paramref name="requests"/> is null.</exception>
+    /// <exception cref="ArgumentException">A request is null or lacks a required member; the message names its index, the first one found.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static Evaluation[] EvaluateMany(this IRuleEngine engine, IReadOnlyList<ConnectionRequest> requests, CancellationToken cancellationToken = default) =>
+        EvaluateMany(engine, requests, Environment.ProcessorCount, cancellationToken);
+
+    /// <summary>Evaluates a list of requests on at most <paramref name="maxDegreeOfParallelism"/> threads, in order.</summary>
+    /// <param name="engine">The engine.</param>
+    /// <param name="requests">The requests.</param>
+    /// <param name="maxDegreeOfParallelism">How many threads may evaluate at once; 1 evaluates on the calling thread.</param>
+    /// <param name="cancellationToken">Stops the batch; evaluations already running finish first.</param>
+    /// <returns>One evaluation per request, at the request's index.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="engine"/> or <paramref name="requests"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is less than 1.</exception>
+    /// <exception cref="ArgumentException">A request is null or lacks a required member; the message names its index, the first one found.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static Evaluation[] EvaluateMany(this IRuleEngine engine, IReadOnlyList<ConnectionRequest> requests, int maxDegreeOfParallelism, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(requests);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxDegreeOfParallelism, 1);
+        var results = new Evaluation[requests.Count];
+        if (maxDegreeOfParallelism == 1 || requests.Count <= ChunkSize)
+        {
+            EvaluateRange(engine, requests, results, 0, requests.Count, cancellationToken);
+            return results;
+        }
+
+        var firstFailure = (Index: int.MaxValue, Exception: (Exception?)null);
+        var failureLock = new object();
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
+        Parallel.ForEach(Partitioner.Create(0, requests.Count, ChunkSize), options, (range, loop) =>
+        {
+            try
+            {
+                EvaluateRange(engine, requests, results, range.Item1, range.Item2, cancellationToken);
+            }
+            catch (IndexedArgumentException failure)
+            {
+                lock (failureLock)
+                {
+                    if (failure.Index < firstFailure.Index)
+                    {
+                        firstFailure = (failure.Index, failure.InnerException);
+                    }
+                }
+
+                loop.Stop();
+            }
+        });
+
+        if (firstFailure.Exception is { } exception)
+        {
+            throw Indexed(firstFailure.Index, exception);
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// Evaluates a stream of requests in parallel and yields the evaluations in the order the requests came, holding only
+    /// a bounded window of requests in memory (a few hundred per processor) however long the stream is.
+    /// </summary>
+    /// <param name="engine">The engine.</param>
+    /// <param name="requests">The requests, read once, as fast as the window allows.</param>
+    /// <param name="cancellationToken">Stops reading and evaluating.</param>
+    /// <returns>One evaluation per request, in the requests' order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="engine"/> or <paramref name="requests"/> is null.</exception>
+    /// <exception cref="ArgumentException">While enumerating: a request is null or lacks a required member; the message names its position in the stream.</exception>
+    /// <exception cref="OperationCanceledException">While enumerating: <paramref name="cancellationToken"/> was cancelled.</exception>
+    public static IAsyncEnumerable<Evaluation> EvaluateMany(this IRuleEngine engine, IAsyncEnumerable<ConnectionRequest> requests, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(requests);
+        return Stream(engine, requests, cancellationToken);
+    }
+
+    private static async IAsyncEnumerable<Evaluation> Stream(
+        IRuleEngine engine,
+        IAsyncEnumerable<ConnectionRequest> requests,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var window = 2 * Environment.ProcessorCount;
+        var inFlight = new Queue<Task<Evaluation[]>>(window);
+        var chunk = new List<ConnectionRequest>(ChunkSize);
+        var start = 0;
+        await foreach (var request in requests.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            chunk.Add(request);
+            if (chunk.Count < ChunkSize)
+            {
+                continue;
+            }
+
+            inFlight.Enqueue(Start(engine, chunk, start, cancellationToken));
+            start += chunk.Count;
+            chunk = new List<ConnectionRequest>(ChunkSize);
+            if (inFlight.Count >= window)
+            {
+                foreach (var evaluation in await inFlight.Dequeue().ConfigureAwait(false))
+                {
+                    yield return evaluation;
+                }
+            }
+        }
+
+        if (chunk.Count > 0)
+        {
+            inFlight.Enqueue(Start(engine, chunk, start, cancellationToken));
+        }
+
+        while (inFlight.Count > 0)
+        {
+            foreach (var evaluation in await inFlight.Dequeue().ConfigureAwait(false))
+            {
+                yield return evaluation;
+            }
+        }
+    }
+
+    private static Task<Evaluation[]> Start(IRuleEngine engine, List<ConnectionRequest> chunk, int start, CancellationToken cancellationToken) =>
+        Task.Run(
+            () =>
+            {
+                var results = new Evaluation[chunk.Count];
+                try
+                {
+                    EvaluateRange(engine, chunk, results, 0, chunk.Count, cancellationToken);
+                }
+                catch (IndexedArgumentException failure)
+                {
+                    throw Indexed(start + failure.Index, failure.InnerException!);
+                }
+
+                return results;
+            },
+            cancellationToken);
+
+    private static void EvaluateRange(IRuleEngine engine, IReadOnlyList<ConnectionRequest> requests, Evaluation[] results, int from, int to, CancellationToken cancellationToken)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if ((i & (ChunkSize - 1)) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            try
+            {
+                results[i] = engine.Evaluate(requests[i] ?? throw new ArgumentNullException(nameof(requests), "The request is null."));
+            }
+            catch (ArgumentException exception)
+            {
+                throw new IndexedArgumentException(i, exception);
+            }
+        }
+    }
+
+    private static ArgumentException Indexed(int index, Exception exception) =>
+        new($"requests[{index}]: {exception.Message}", exception);
+
+    /// <summary>Carries a request's index out of a worker; never escapes this class.</summary>
+    private sealed class IndexedArgumentException(int index, ArgumentException inner) : Exception(inner.Message, inner)
+    {
+        public int Index { get; } = index;
+    }
+}
