@@ -4,7 +4,7 @@ namespace ConnectionRules;
 internal static class RuleLexicons
 {
     /// <summary>LinkedIn's stock invitation texts, in the variants the apps and their translations have used.</summary>
-    public static readonly PhraseMatcher StockInvitation = new(
+    public static readonly string[] StockInvitationPhrases =
     [
         "I'd like to add you to my professional network on LinkedIn", "I'd like to add you to my professional network",
         "I would like to add you to my professional network on LinkedIn", "I would like to add you to my professional network",
@@ -14,7 +14,10 @@ internal static class RuleLexicons
         "I would like to connect with you", "I'd like to connect", "Let's connect on LinkedIn", "Let's connect",
         "Please accept my invitation to connect", "Please accept my invitation", "I'd like to be part of your network",
         "Join my network on LinkedIn", "Would like to connect",
-    ]);
+    ];
+
+    /// <summary>Finds the phrases of <see cref="StockInvitationPhrases"/>.</summary>
+    public static readonly PhraseMatcher StockInvitation = new(StockInvitationPhrases);
 
     /// <summary>How many words a greeting before a stock invitation text may have ("Hi Sam Ortega").</summary>
     public const int GreetingWords = 3;
@@ -23,13 +26,21 @@ internal static class RuleLexicons
     public const int SignOffWords = 4;
 
     /// <summary>First words of a greeting.</summary>
-    public static readonly PhraseMatcher Greetings = new(["hi", "hello", "hey", "dear", "greetings"]);
+    public static readonly string[] GreetingsPhrases =
+    ["hi", "hello", "hey", "dear", "greetings"];
+
+    /// <summary>Finds the phrases of <see cref="GreetingsPhrases"/>.</summary>
+    public static readonly PhraseMatcher Greetings = new(GreetingsPhrases);
 
     /// <summary>First words of a sign-off.</summary>
-    public static readonly PhraseMatcher SignOffs = new(["thanks", "thank", "best", "regards", "kind", "warm", "warmly", "cheers", "sincerely", "all"]);
+    public static readonly string[] SignOffsPhrases =
+    ["thanks", "thank", "best", "regards", "kind", "warm", "warmly", "cheers", "sincerely", "all"];
+
+    /// <summary>Finds the phrases of <see cref="SignOffsPhrases"/>.</summary>
+    public static readonly PhraseMatcher SignOffs = new(SignOffsPhrases);
 
     /// <summary>A note that invites the recipient somewhere: a group, an event, networking. Mentioning an event is not inviting to one.</summary>
-    public static readonly PhraseMatcher Invitation = new(
+    public static readonly string[] InvitationPhrases =
     [
         "join our group", "join my group", "join the group", "join our community", "join my community", "join our network",
         "join our networking", "join us at", "join us for", "join us on", "come to our", "attend our", "our upcoming event",
@@ -37,23 +48,32 @@ internal static class RuleLexicons
         "networking event", "networking group", "networking evening", "networking night", "networking breakfast",
         "invite you to", "inviting you to", "like to invite you", "love to invite you", "you're invited", "you are invited",
         "rsvp", "save you a seat", "save you a spot", "love to have you at", "love to have you join", "would love you to join",
-    ]);
+    ];
+
+    /// <summary>Finds the phrases of <see cref="InvitationPhrases"/>.</summary>
+    public static readonly PhraseMatcher Invitation = new(InvitationPhrases);
 
     /// <summary>Asking to be endorsed back.</summary>
-    public static readonly PhraseMatcher EndorseBack = new(
+    public static readonly string[] EndorseBackPhrases =
     [
         "endorse me", "endorse me back", "endorse my", "endorsing me", "endorse back", "return the favor", "return the favour",
         "returned the favor", "returned the favour", "endorsement in return", "endorsements in return", "endorse each other",
         "would you endorse", "could you endorse", "can you endorse", "mind endorsing", "endorse a few of my",
-    ]);
+    ];
+
+    /// <summary>Finds the phrases of <see cref="EndorseBackPhrases"/>.</summary>
+    public static readonly PhraseMatcher EndorseBack = new(EndorseBackPhrases);
 
     /// <summary>Self-declared open networkers, besides the upper-case acronym LION.</summary>
-    public static readonly PhraseMatcher OpenNetworker = new(
+    public static readonly string[] OpenNetworkerPhrases =
     [
         "open networker", "open networkers", "open to all connections", "accept all invitations", "accept all connection requests",
         "accept all requests", "never IDK", "will never IDK", "no IDK", "don't IDK", "I never click IDK", "toplinked", "mylink500",
         "LinkedIn open networker", "30K+ connections", "connect with everyone",
-    ]);
+    ];
+
+    /// <summary>Finds the phrases of <see cref="OpenNetworkerPhrases"/>.</summary>
+    public static readonly PhraseMatcher OpenNetworker = new(OpenNetworkerPhrases);
 
     /// <summary>Returns whether the text holds the acronym LION as a word, in capitals (not "lion" the animal).</summary>
     public static bool ContainsLionAcronym(ReadOnlySpan<char> text)
