@@ -59,6 +59,7 @@ public sealed class RuleEngine : IRuleEngine
     public Evaluation Evaluate(ConnectionRequest request)
     {
         RequestValidator.ThrowIfInvalid(request);
+        var started = RuleEngineMetrics.StartTimestamp();
         var state = EvaluationState.Rent(this, request, _timeProvider.GetUtcNow());
         try
         {
@@ -70,19 +71,15 @@ public sealed class RuleEngine : IRuleEngine
                 }
             }
 
-            var diagnostics = state.Diagnostics;
-            if (diagnostics.Count == 0)
+            Diagnostic[] diagnostics = state.Diagnostics.Count == 0 ? [] : state.Diagnostics.ToArray();
+            if (diagnostics.Length > 1)
             {
-                return new Evaluation(request.Id, _verdictPolicy.Decide(request, []), [], true);
+                Array.Sort(diagnostics, DiagnosticOrder.Instance);
             }
 
-            var result = diagnostics.ToArray();
-            if (result.Length > 1)
-            {
-                Array.Sort(result, DiagnosticOrder.Instance);
-            }
-
-            return new Evaluation(request.Id, _verdictPolicy.Decide(request, result), result, true);
+            var verdict = _verdictPolicy.Decide(request, diagnostics);
+            RuleEngineMetrics.RecordEvaluation(verdict, started);
+            return new Evaluation(request.Id, verdict, diagnostics, true);
         }
         finally
         {
@@ -116,6 +113,7 @@ public sealed class RuleEngine : IRuleEngine
         {
             // A failing rule's partial findings cannot be trusted.
             state.Diagnostics.RemoveRange(before, state.Diagnostics.Count - before);
+            RuleEngineMetrics.RecordRuleFailure(rule.Descriptor.Id);
             if (_ruleFailure is not null)
             {
                 state.ActiveRule = _ruleFailure;

@@ -4,6 +4,7 @@ using ConnectionRules.Tests.Support;
 namespace ConnectionRules.Tests.Engine;
 
 /// <summary>The engine's guarantees: clear errors for bad requests, stable order, thread safety, huge inputs, no allocation when clean.</summary>
+[Collection(MeasurementCollection.Name)]
 public sealed class RuleEngineTests
 {
     private static readonly RuleEngine Engine = Requests.RecommendedEngine();
