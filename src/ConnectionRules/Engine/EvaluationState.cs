@@ -10,6 +10,15 @@ internal sealed class EvaluationState
     private static EvaluationState? t_cached;
 
     private readonly List<Diagnostic> _diagnostics = [];
+
+    // Each text is scanned once per evaluation for every lexicon, and only when a rule asks. Stamps tell this
+    // evaluation's answers from the previous ones without clearing the arrays.
+    private TextScan _noteScan;
+    private bool _noteScanKnown;
+    private TextScan[] _messageScans = [];
+    private int[] _messageScanStamps = [];
+
+    // Answers of a pitch detector other than the default one, which the scan cannot compute.
     private PitchMatch _notePitch;
     private bool _notePitchKnown;
     private PitchMatch[] _messagePitches = [];
@@ -37,19 +46,21 @@ internal sealed class EvaluationState
         state.Engine = engine;
         state.Request = request;
         state.Now = now;
+        state._noteScanKnown = false;
         state._notePitchKnown = false;
         state._stamp++;
         if (state._stamp == int.MaxValue)
         {
+            Array.Clear(state._messageScanStamps);
             Array.Clear(state._messagePitchStamps);
             state._stamp = 1;
         }
 
         var messageCount = request.Messages.Count;
-        if (state._messagePitches.Length < messageCount)
+        if (state._messageScans.Length < messageCount)
         {
-            state._messagePitches = new PitchMatch[messageCount];
-            state._messagePitchStamps = new int[messageCount];
+            state._messageScans = new TextScan[messageCount];
+            state._messageScanStamps = new int[messageCount];
         }
 
         return state;
@@ -74,12 +85,47 @@ internal sealed class EvaluationState
         return Fingerprints;
     }
 
+    /// <summary>The note's scan; an absent or blank note holds nothing.</summary>
+    public TextScan NoteScan()
+    {
+        if (!_noteScanKnown)
+        {
+            var note = Request!.Note;
+            _noteScan = string.IsNullOrWhiteSpace(note) ? default : Engine!.Scanner.Scan(note);
+            _noteScanKnown = true;
+        }
+
+        return _noteScan;
+    }
+
+    public TextScan MessageScan(int index)
+    {
+        var messages = Request!.Messages;
+        if ((uint)index >= (uint)messages.Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"The request has {messages.Count} message(s).");
+        }
+
+        if (_messageScanStamps[index] != _stamp)
+        {
+            _messageScans[index] = Engine!.Scanner.Scan(messages[index].Text);
+            _messageScanStamps[index] = _stamp;
+        }
+
+        return _messageScans[index];
+    }
+
     public PitchMatch NotePitch()
     {
+        if (Engine!.Scanner.ScoresPitch)
+        {
+            return NoteScan().Pitch;
+        }
+
         if (!_notePitchKnown)
         {
             var note = Request!.Note;
-            _notePitch = string.IsNullOrWhiteSpace(note) ? PitchMatch.None : Engine!.PitchDetector.Detect(note);
+            _notePitch = string.IsNullOrWhiteSpace(note) ? PitchMatch.None : Engine.PitchDetector.Detect(note);
             _notePitchKnown = true;
         }
 
@@ -88,15 +134,26 @@ internal sealed class EvaluationState
 
     public PitchMatch MessagePitch(int index)
     {
+        if (Engine!.Scanner.ScoresPitch)
+        {
+            return MessageScan(index).Pitch;
+        }
+
         var messages = Request!.Messages;
         if ((uint)index >= (uint)messages.Count)
         {
             throw new ArgumentOutOfRangeException(nameof(index), index, $"The request has {messages.Count} message(s).");
         }
 
+        if (_messagePitches.Length < messages.Count)
+        {
+            _messagePitches = new PitchMatch[messages.Count];
+            _messagePitchStamps = new int[messages.Count];
+        }
+
         if (_messagePitchStamps[index] != _stamp)
         {
-            _messagePitches[index] = Engine!.PitchDetector.Detect(messages[index].Text);
+            _messagePitches[index] = Engine.PitchDetector.Detect(messages[index].Text);
             _messagePitchStamps[index] = _stamp;
         }
 

@@ -29,6 +29,7 @@ public sealed class RuleEngine : IRuleEngine
         Rules = rules.Select(r => r.Descriptor).OrderBy(d => d.Id, StringComparer.Ordinal).ToArray();
         Options = options;
         PitchDetector = pitchDetector;
+        Scanner = pitchDetector is DefaultPitchDetector detector ? detector.ScannerWithRuleLexicons : TextScanner.RuleLexiconsOnly;
         _timeProvider = timeProvider;
         _verdictPolicy = verdictPolicy;
     }
@@ -41,6 +42,9 @@ public sealed class RuleEngine : IRuleEngine
 
     /// <summary>Gets the pitch detector rules and predicates use: the built-in <see cref="DefaultPitchDetector"/> unless replaced.</summary>
     public IPitchDetector PitchDetector { get; }
+
+    /// <summary>Gets the scanner that reads each text once for every lexicon the built-in rules need.</summary>
+    internal TextScanner Scanner { get; }
 
     /// <inheritdoc />
     public Severity GetSeverity(string ruleId)

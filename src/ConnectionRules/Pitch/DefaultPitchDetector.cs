@@ -22,11 +22,9 @@ public sealed class DefaultPitchDetector : IPitchDetector
     private const int WeakScore = 1;
     private const int CounterScore = -2;
 
-    // Enough to remember which different entries a text has already scored; texts rarely hold more.
-    private const int MaxScoredEntries = 32;
-
-    private readonly PhraseMatcher _matcher;
-    private readonly int[] _scoreOfEntry;
+    private readonly (string Phrase, int Score)[] _entries;
+    private readonly TextScanner _scanner;
+    private TextScanner? _scannerWithRuleLexicons;
 
     /// <summary>Initializes a detector with the built-in English lexicon.</summary>
     public DefaultPitchDetector()
@@ -49,8 +47,8 @@ public sealed class DefaultPitchDetector : IPitchDetector
         Add(entries, strongPhrases, StrongScore, nameof(strongPhrases));
         Add(entries, weakPhrases, WeakScore, nameof(weakPhrases));
         Add(entries, counterPhrases ?? [], CounterScore, nameof(counterPhrases));
-        _matcher = new PhraseMatcher(entries.Select(e => e.Phrase));
-        _scoreOfEntry = entries.Select(e => e.Score).ToArray();
+        _entries = [.. entries];
+        _scanner = new TextScanner(_entries, withRuleLexicons: false);
     }
 
     /// <summary>Gets the shared instance with the built-in lexicon.</summary>
@@ -70,40 +68,15 @@ public sealed class DefaultPitchDetector : IPitchDetector
     public PitchMatch Detect(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var span = text.AsSpan();
-        Span<int> scored = stackalloc int[MaxScoredEntries];
-        var scoredCount = 0;
-        var score = 0;
-        PhraseHit decisive = default;
-        var decisiveScore = 0;
-        var position = 0;
-        while (_matcher.TryFind(span, position, out var hit))
-        {
-            position = hit.Index + 1;
-            var entry = _matcher.EntryIdOf(hit.PhraseId);
-            if (scored[..scoredCount].Contains(entry))
-            {
-                continue;
-            }
-
-            if (scoredCount < MaxScoredEntries)
-            {
-                scored[scoredCount++] = entry;
-            }
-
-            var entryScore = _scoreOfEntry[entry];
-            score += entryScore;
-            if (entryScore > decisiveScore)
-            {
-                decisive = hit;
-                decisiveScore = entryScore;
-            }
-        }
-
-        return score >= Threshold && decisiveScore > 0
-            ? new PitchMatch(_matcher.EntryOf(decisive.PhraseId), decisive.Index, decisive.Length)
-            : PitchMatch.None;
+        return _scanner.Scan(text).Pitch;
     }
+
+    /// <summary>
+    /// Gets the scanner an engine uses with this detector: this lexicon and the rule lexicons, read in one pass per text.
+    /// Built on first use and shared by every engine built with this detector.
+    /// </summary>
+    internal TextScanner ScannerWithRuleLexicons =>
+        _scannerWithRuleLexicons ?? Interlocked.CompareExchange(ref _scannerWithRuleLexicons, new TextScanner(_entries, withRuleLexicons: true), null) ?? _scannerWithRuleLexicons;
 
     private static void Add(List<(string Phrase, int Score)> entries, IEnumerable<string> phrases, int score, string paramName)
     {

@@ -9,7 +9,7 @@ namespace ConnectionRules;
 public static class Predicates
 {
     /// <summary>Gets a predicate that holds when the note says something of the sender's own: not absent, not blank, and not one of LinkedIn's stock invitation texts.</summary>
-    public static RequestPredicate HasPersonalNote { get; } = new(nameof(HasPersonalNote), c => RequestFacts.HasPersonalNote(c.Request));
+    public static RequestPredicate HasPersonalNote { get; } = new(nameof(HasPersonalNote), RequestFacts.HasPersonalNote);
 
     /// <summary>Gets a predicate that holds when sender and recipient share a group (case-insensitive; never when the recipient is unknown).</summary>
     public static RequestPredicate SharedGroup { get; } = new(nameof(SharedGroup), c => RequestFacts.HasSharedGroup(c.Request));

@@ -9,10 +9,11 @@ internal static class RequestFacts
     public static bool IsPending(ConnectionRequest request) => request.AcceptedAt is null;
 
     /// <summary>A note that says something of the sender's own: not absent, not blank, not a stock invitation text.</summary>
-    public static bool HasPersonalNote(ConnectionRequest request) => NoteKind(request.Note) == NoteKinds.Personal;
+    public static bool HasPersonalNote(RuleContext context) => NoteKind(context) == NoteKinds.Personal;
 
-    public static NoteKinds NoteKind(string? note)
+    public static NoteKinds NoteKind(RuleContext context)
     {
+        var note = context.Request.Note;
         if (note is null)
         {
             return NoteKinds.Missing;
@@ -23,20 +24,15 @@ internal static class RequestFacts
             return NoteKinds.Blank;
         }
 
-        return IsStockInvitation(note) ? NoteKinds.Stock : NoteKinds.Personal;
+        return context.ScanNote().TryGet(Lexicon.StockInvitation, out var hit) && IsStockInvitation(note, hit) ? NoteKinds.Stock : NoteKinds.Personal;
     }
 
     /// <summary>
-    /// A stock invitation text, possibly wrapped in a greeting ("Hi Sam,") and a sign-off ("Best, Dana"), and nothing
+    /// The note is, around its first stock invitation phrase <paramref name="hit"/>, a stock invitation text, possibly wrapped in a greeting ("Hi Sam,") and a sign-off ("Best, Dana"), and nothing
     /// else: one sentence of the sender's own makes the note personal.
     /// </summary>
-    public static bool IsStockInvitation(ReadOnlySpan<char> note)
+    public static bool IsStockInvitation(ReadOnlySpan<char> note, PhraseHit hit)
     {
-        if (!RuleLexicons.StockInvitation.TryFind(note, 0, out var hit))
-        {
-            return false;
-        }
-
         var before = note[..hit.Index];
         var after = note[(hit.Index + hit.Length)..];
         var wordsBefore = CountWords(before);

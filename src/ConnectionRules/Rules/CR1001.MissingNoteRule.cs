@@ -22,7 +22,7 @@ internal sealed class MissingNoteRule : ConnectionRule
             return;
         }
 
-        switch (RequestFacts.NoteKind(request.Note))
+        switch (RequestFacts.NoteKind(context))
         {
             case NoteKinds.Missing:
                 context.Report("note", "the request came without a note");

@@ -38,7 +38,7 @@ internal sealed class EndorsementQuidProQuoRule : ConnectionRule
             var message = messages[i];
             if (message.Direction == MessageDirection.FromSender
                 && message.SentAt >= firstEndorsement
-                && RuleLexicons.EndorseBack.TryFind(message.Text, 0, out var ask))
+                && context.ScanMessage(i).TryGet(Lexicon.EndorseBack, out var ask))
             {
                 context.Report(RuleText.MessageLocation(i), CountUntil(endorsements, message.SentAt), RuleText.Quote(message.Text, ask));
                 return;

@@ -17,28 +17,17 @@ internal sealed class OpenNetworkerRule : ConnectionRule
     public override void Evaluate(RuleContext context)
     {
         var request = context.Request;
-        if (Declaration(request.Sender.Headline) is { } inHeadline)
+        var headline = request.Sender.Headline;
+        if (!string.IsNullOrEmpty(headline) && Declaration(headline, RuleLexicons.OpenNetworker.TryFind(headline, 0, out var inHeadline), inHeadline) is { } declared)
         {
-            context.Report("sender.headline", inHeadline);
+            context.Report("sender.headline", declared);
         }
-        else if (Declaration(request.Note) is { } inNote)
+        else if (request.Note is { } note && Declaration(note, context.ScanNote().TryGet(Lexicon.OpenNetworker, out var inNote), inNote) is { } declaredInNote)
         {
-            context.Report("note", inNote);
+            context.Report("note", declaredInNote);
         }
     }
 
-    private static string? Declaration(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-
-        if (RuleLexicons.OpenNetworker.TryFind(text, 0, out var hit))
-        {
-            return RuleText.Quote(text, hit);
-        }
-
-        return RuleLexicons.ContainsLionAcronym(text) ? "LION" : null;
-    }
+    private static string? Declaration(string text, bool found, PhraseHit hit) =>
+        found ? RuleText.Quote(text, hit) : RuleLexicons.ContainsLionAcronym(text) ? "LION" : null;
 }

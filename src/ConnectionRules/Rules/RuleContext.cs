@@ -66,6 +66,12 @@ public readonly struct RuleContext
     /// <exception cref="InvalidOperationException">The context is a default value, not one the engine passed in.</exception>
     public PitchMatch DetectPitchInMessage(int index) => State.MessagePitch(index);
 
+    /// <summary>The note's single scan for every built-in lexicon, once per evaluation.</summary>
+    internal TextScan ScanNote() => State.NoteScan();
+
+    /// <summary>One message's single scan for every built-in lexicon, once per evaluation.</summary>
+    internal TextScan ScanMessage(int index) => State.MessageScan(index);
+
     /// <summary>Scratch space reused across evaluations on this thread, for rules that fingerprint messages.</summary>
     internal ulong[] Fingerprints(int length) => State.RentFingerprints(length);
 

@@ -1,6 +1,9 @@
 namespace ConnectionRules;
 
-/// <summary>The small English lexicons the built-in rules read besides the pitch lexicon.</summary>
+/// <summary>
+/// The small English lexicons the built-in rules read besides the pitch lexicon. The engine reads the note and message
+/// lexicons through <see cref="TextScanner"/>, in the same pass as the pitch lexicon.
+/// </summary>
 internal static class RuleLexicons
 {
     /// <summary>LinkedIn's stock invitation texts, in the variants the apps and their translations have used.</summary>
@@ -15,9 +18,6 @@ internal static class RuleLexicons
         "Please accept my invitation to connect", "Please accept my invitation", "I'd like to be part of your network",
         "Join my network on LinkedIn", "Would like to connect",
     ];
-
-    /// <summary>Finds the phrases of <see cref="StockInvitationPhrases"/>.</summary>
-    public static readonly PhraseMatcher StockInvitation = new(StockInvitationPhrases);
 
     /// <summary>How many words a greeting before a stock invitation text may have ("Hi Sam Ortega").</summary>
     public const int GreetingWords = 3;
@@ -50,9 +50,6 @@ internal static class RuleLexicons
         "rsvp", "save you a seat", "save you a spot", "love to have you at", "love to have you join", "would love you to join",
     ];
 
-    /// <summary>Finds the phrases of <see cref="InvitationPhrases"/>.</summary>
-    public static readonly PhraseMatcher Invitation = new(InvitationPhrases);
-
     /// <summary>Asking to be endorsed back.</summary>
     public static readonly string[] EndorseBackPhrases =
     [
@@ -60,9 +57,6 @@ internal static class RuleLexicons
         "returned the favor", "returned the favour", "endorsement in return", "endorsements in return", "endorse each other",
         "would you endorse", "could you endorse", "can you endorse", "mind endorsing", "endorse a few of my",
     ];
-
-    /// <summary>Finds the phrases of <see cref="EndorseBackPhrases"/>.</summary>
-    public static readonly PhraseMatcher EndorseBack = new(EndorseBackPhrases);
 
     /// <summary>Self-declared open networkers, besides the upper-case acronym LION.</summary>
     public static readonly string[] OpenNetworkerPhrases =

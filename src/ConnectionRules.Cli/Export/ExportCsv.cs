@@ -1,0 +1,222 @@
+using System.Net;
+using CsvHelper;
+
+namespace ConnectionRules.Cli.Export;
+
+/// <summary>
+/// Reads one CSV file of an export the way LinkedIn writes it: finds the header below any preamble (Connections.csv
+/// opens with three lines of notes), honours a UTF-8 byte order mark, quoted fields with commas and line breaks, and
+/// ragged rows; skips rows that are nothing but commas; reports a malformed row as a warning naming its line and skips
+/// it. Values are trimmed and HTML entities (<c>&amp;amp;</c>, <c>&amp;#39;</c>) decoded.
+/// </summary>
+internal sealed class ExportCsv : IDisposable
+{
+    // Connections.csv has three lines of notes before its header; allow some more for future notes.
+    private const int MaxPreambleRecords = 10;
+
+    private readonly ExportFile _file;
+    private readonly Action<ExportWarning> _warn;
+    private readonly Stream _stream;
+    private readonly CsvReader _reader;
+    private readonly Dictionary<string, int> _columns = new(StringComparer.OrdinalIgnoreCase);
+    private readonly int _requiredFieldCount;
+    private bool _current;
+
+    private ExportCsv(ExportFile file, Action<ExportWarning> warn, Stream stream, CsvReader reader, IReadOnlyList<string> required)
+    {
+        _file = file;
+        _warn = warn;
+        _stream = stream;
+        _reader = reader;
+        FindHeader(required);
+        _requiredFieldCount = IsEmpty ? 0 : required.Max(name => _columns[name]) + 1;
+    }
+
+    /// <summary>Gets a value indicating whether the file holds nothing at all, not even a header: read as no rows.</summary>
+    public bool IsEmpty { get; private set; }
+
+    /// <summary>Gets the file being read.</summary>
+    public ExportFile File => _file;
+
+    /// <summary>Gets the 1-based line where the current row starts.</summary>
+    public long Line => _reader.LineNumber;
+
+    /// <summary>Gets how many bytes of the file have been read up to the current row, for progress displays.</summary>
+    public long Position => _reader.ByteOffset;
+
+    /// <summary>Opens a file and reads its header.</summary>
+    /// <param name="file">The file.</param>
+    /// <param name="required">The columns a row cannot be used without; the first one identifies the header row.</param>
+    /// <param name="warn">Receives malformed rows.</param>
+    /// <exception cref="UnusableExportException">The file has no header with the required columns.</exception>
+    public static ExportCsv Open(ExportFile file, IReadOnlyList<string> required, Action<ExportWarning> warn)
+    {
+        var stream = file.Open();
+        CsvReader? reader = null;
+        try
+        {
+            var options = CsvReaderOptions.Default with
+            {
+                HasHeader = false,
+                Separator = ',',
+                TrackLineNumbers = true,
+                SkipEmptyLines = true,
+                MalformedData = CsvMalformedDataHandling.Skip,
+                OnMalformedRecord = record => warn(new ExportWarning(file.Name, file.Label, record.LineNumber, Describe(record))),
+            };
+            reader = CsvReader.Create(stream, options, leaveOpen: false);
+            return new ExportCsv(file, warn, stream, reader, required);
+        }
+        catch
+        {
+            reader?.Dispose();
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Returns the index of a column, or -1 when the file does not have it.</summary>
+    public int Column(string name) => _columns.TryGetValue(name, out var index) ? index : -1;
+
+    /// <summary>Returns whether the file has a column.</summary>
+    public bool Has(string name) => _columns.ContainsKey(name);
+
+    /// <summary>Moves to the next usable row, skipping rows of nothing but commas and reporting rows too short to use.</summary>
+    /// <exception cref="UnusableExportException">The file cannot be read (a damaged zip entry, an I/O error).</exception>
+    public bool Read()
+    {
+        while (!IsEmpty && ReadRecord())
+        {
+            if (IsBlank())
+            {
+                continue;
+            }
+
+            if (_reader.FieldCount < _requiredFieldCount)
+            {
+                Warn($"the row has {_reader.FieldCount} field(s) where {_requiredFieldCount} are needed; skipped. Is a line break missing its quotes?");
+                continue;
+            }
+
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Gets a field of the current row, trimmed and with HTML entities decoded; "" when the row is too short or the column absent.</summary>
+    public string Get(int column)
+    {
+        if (column < 0 || column >= _reader.FieldCount)
+        {
+            return "";
+        }
+
+        var value = _reader.GetString(column);
+        if (value.Length == 0)
+        {
+            return value;
+        }
+
+        value = value.Trim();
+        return value.Contains('&', StringComparison.Ordinal) ? WebUtility.HtmlDecode(value) : value;
+    }
+
+    /// <summary>Gets a field by column name; see <see cref="Get(int)"/>.</summary>
+    public string Get(string column) => Get(Column(column));
+
+    /// <summary>Reports a problem with the current row.</summary>
+    public void Warn(string message) => _warn(new ExportWarning(_file.Name, _file.Label, Line, message));
+
+    /// <summary>Makes the exception for a value that makes the whole file unusable, on the current row.</summary>
+    public UnusableExportException Unusable(string problem) => new(_file.Label, Line, problem);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _stream.Dispose();
+    }
+
+    private bool ReadRecord()
+    {
+        try
+        {
+            _current = _reader.Read();
+            return _current;
+        }
+        catch (Exception exception) when (exception is IOException or InvalidDataException or CsvFormatException)
+        {
+            throw new UnusableExportException(_file.Label, _current ? Line : null, $"cannot be read: {exception.Message}");
+        }
+    }
+
+    private bool IsBlank()
+    {
+        for (var i = 0; i < _reader.FieldCount; i++)
+        {
+            if (!_reader.GetSpan(i).Trim(" \t"u8).IsEmpty)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void FindHeader(IReadOnlyList<string> required)
+    {
+        var records = 0;
+        while (ReadRecord())
+        {
+            if (IsBlank())
+            {
+                continue;
+            }
+
+            var fields = Enumerable.Range(0, _reader.FieldCount).Select(i => _reader.GetString(i).Trim()).ToArray();
+            if (required.Count > 0 && fields.Contains(required[0], StringComparer.OrdinalIgnoreCase))
+            {
+                for (var i = 0; i < fields.Length; i++)
+                {
+                    _columns.TryAdd(fields[i], i);
+                }
+
+                var missing = required.Where(name => !_columns.ContainsKey(name)).ToList();
+                if (missing.Count > 0)
+                {
+                    throw Unusable(
+                        $"the header has no {string.Join(", ", missing.Select(m => $"\"{m}\""))} column (it has {string.Join(", ", fields.Select(f => $"\"{f}\""))}). "
+                        + $"LinkedIn's {System.IO.Path.GetFileName(_file.Name)} has {string.Join(",", required)}; was the file edited or saved by a spreadsheet?");
+                }
+
+                return;
+            }
+
+            if (++records >= MaxPreambleRecords)
+            {
+                break;
+            }
+        }
+
+        if (records == 0 && !_current)
+        {
+            IsEmpty = true;
+            _warn(new ExportWarning(_file.Name, _file.Label, 0, "the file is empty, not even a header; read as holding no rows."));
+            return;
+        }
+
+        throw new UnusableExportException(
+            _file.Label,
+            _current ? Line : null,
+            $"no header row with {string.Join(",", required)} {(_current ? "in the first lines" : "before the end of the file")}; this is not the {System.IO.Path.GetFileName(_file.Name)} of a LinkedIn data export.");
+    }
+
+    private static string Describe(CsvMalformedRecord record) => record.Reason switch
+    {
+        CsvMalformedReason.UnterminatedQuote => "a quoted field opened in this row is never closed, so the rest of the file is one broken row; skipped. Close the quote to read the rows after it.",
+        CsvMalformedReason.StrayQuote => "a quote inside an unquoted field (the field should be quoted and its quotes doubled); row skipped.",
+        CsvMalformedReason.TextAfterClosingQuote => "text after the closing quote of a field (a quote inside it should be doubled); row skipped.",
+        _ => $"malformed row ({record.Reason}); skipped.",
+    };
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+
+namespace ConnectionRules.Cli.Export;
+
+/// <summary>
+/// The date formats of a LinkedIn export, one per file. Every date is read as UTC: messages and endorsements say so,
+/// Connections.csv holds a date only (read as midnight UTC of that date), and Invitations.csv holds a local time with no
+/// zone, which is read as UTC too, so that the same export always gives the same answer on any machine.
+/// </summary>
+internal static class ExportDates
+{
+    private const DateTimeStyles Utc = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal | DateTimeStyles.AllowWhiteSpaces;
+
+    /// <summary><c>Connected On</c> in Connections.csv: <c>15 Mar 2024</c>.</summary>
+    public static readonly DateFormat ConnectedOn = new("15 Mar 2024", ["d MMM yyyy", "dd MMM yyyy", "d-MMM-yy", "d MMM yy", "yyyy-MM-dd"]);
+
+    /// <summary><c>Sent At</c> in Invitations.csv: <c>9/27/25, 8:41 AM</c>, without a time zone.</summary>
+    public static readonly DateFormat InvitationSentAt = new(
+        "9/27/25, 8:41 AM",
+        ["M/d/yy, h:mm tt", "M/d/yyyy, h:mm tt", "M/d/yy, H:mm", "M/d/yyyy, H:mm", "M/d/yy h:mm tt", "M/d/yyyy h:mm tt", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm"]);
+
+    /// <summary><c>DATE</c> in messages.csv: <c>2024-03-15 14:02:11 UTC</c>.</summary>
+    public static readonly DateFormat MessageDate = new(
+        "2024-03-15 14:02:11 UTC",
+        ["yyyy-MM-dd HH:mm:ss 'UTC'", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd HH:mm 'UTC'"]);
+
+    /// <summary><c>Endorsement Date</c> in Endorsement_Received_Info.csv: <c>2024/03/15 14:02:11 UTC</c>.</summary>
+    public static readonly DateFormat EndorsementDate = new(
+        "2024/03/15 14:02:11 UTC",
+        ["yyyy/MM/dd HH:mm:ss 'UTC'", "yyyy/MM/dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss 'UTC'", "yyyy-MM-dd HH:mm:ss", "yyyy/MM/dd"]);
+
+    /// <summary>One file's date format: the formats accepted and an example for error messages.</summary>
+    internal sealed class DateFormat(string example, string[] formats)
+    {
+        /// <summary>Gets an example of the format, as LinkedIn writes it.</summary>
+        public string Example { get; } = example;
+
+        /// <summary>Parses a value as UTC; false when it has none of the formats.</summary>
+        public bool TryParse(string value, out DateTimeOffset result)
+        {
+            // Newer exports write a narrow no-break space before AM/PM; some tools write a no-break space.
+            var normalized = value.Replace('\u202F', ' ').Replace('\u00A0', ' ').Trim();
+            if (DateTime.TryParseExact(normalized, formats, CultureInfo.InvariantCulture, Utc, out var parsed))
+            {
+                result = new DateTimeOffset(DateTime.SpecifyKind(parsed, DateTimeKind.Utc));
+                return true;
+            }
+
+            result = default;
+            return false;
+        }
+    }
+}

@@ -1,0 +1,201 @@
+namespace ConnectionRules.Cli.Export;
+
+/// <summary>Where the parts of a request came from, so a diagnostic's location can point at a file and a line.</summary>
+internal sealed class RequestSources
+{
+    public required SourceRef Person { get; init; }
+
+    public SourceRef? Note { get; init; }
+
+    public SourceRef? Headline { get; init; }
+
+    public required string MessagesFile { get; init; }
+
+    public required long[] MessageLines { get; init; }
+
+    public required string EndorsementsFile { get; init; }
+
+    public required long[] EndorsementLines { get; init; }
+
+    /// <summary>Maps a diagnostic location (<c>note</c>, <c>messages[2]</c>, <c>endorsements[0]</c>, <c>sender.headline</c>) to the row it came from; the person's row otherwise.</summary>
+    public SourceRef Of(string? location)
+    {
+        switch (location)
+        {
+            case "note" when Note is { } note:
+                return note;
+            case "sender.headline" when Headline is { } headline:
+                return headline;
+            case not null when Index(location, "messages[") is { } i && i < MessageLines.Length:
+                return new SourceRef(MessagesFile, MessageLines[i]);
+            case not null when Index(location, "endorsements[") is { } i && i < EndorsementLines.Length:
+                return new SourceRef(EndorsementsFile, EndorsementLines[i]);
+            default:
+                return Person;
+        }
+    }
+
+    private static int? Index(string location, string prefix) =>
+        location.StartsWith(prefix, StringComparison.Ordinal)
+        && location.EndsWith(']')
+        && int.TryParse(location.AsSpan(prefix.Length, location.Length - prefix.Length - 1), System.Globalization.CultureInfo.InvariantCulture, out var index)
+            ? index
+            : null;
+}
+
+/// <summary>A person of the export, as a request to judge.</summary>
+/// <param name="Person">What the export says about the person.</param>
+/// <param name="Request">The request built from it.</param>
+/// <param name="Sources">Where each part of the request came from.</param>
+internal sealed record TriageItem(Person Person, ConnectionRequest Request, RequestSources Sources);
+
+/// <summary>
+/// Builds one <see cref="ConnectionRequest"/> per person of the export. What the export does not say stays unknown
+/// (null): mutual connections, the sender's connection count, photo, account age, groups and invitations sent.
+/// </summary>
+/// <remarks>
+/// <para>A pending invitation: <c>SentAt</c> and <c>Note</c> from Invitations.csv; no messages (the conduct rules judge
+/// connections, and a pending inviter's InMail is not a message between connections).</para>
+/// <para>A connection: <c>AcceptedAt</c> is midnight UTC of <c>Connected On</c>. LinkedIn does not export when an accepted
+/// invitation was sent, so <c>SentAt</c> is the earliest of: the matching invitation's <c>Sent At</c> if Invitations.csv
+/// still holds one, the first message, the first endorsement, and <c>AcceptedAt</c>. The note is the matching incoming
+/// invitation's message, or else the person's first message if it was written before the connection date (LinkedIn
+/// files the note of an accepted invitation as the first message of the conversation).</para>
+/// </remarks>
+internal static class RequestFactory
+{
+    /// <summary>Builds the requests: connections, then pending invitations. Invitations the owner sent and nobody accepted are not judged.</summary>
+    public static List<TriageItem> Create(ExportContent content)
+    {
+        var items = new List<TriageItem>(content.People.Count);
+        var recipient = content.Owner;
+        var messagesFile = content.Files.GetValueOrDefault(LinkedInExportReader.MessagesFile, LinkedInExportReader.MessagesFile);
+        var endorsementsFile = content.Files.GetValueOrDefault(LinkedInExportReader.EndorsementsFile, LinkedInExportReader.EndorsementsFile);
+        foreach (var person in content.People)
+        {
+            if (person.IsConnection)
+            {
+                items.Add(Connection(person, recipient, messagesFile, endorsementsFile));
+            }
+        }
+
+        foreach (var person in content.People)
+        {
+            if (person.IsPendingInvitation)
+            {
+                items.Add(Pending(person, recipient, messagesFile, endorsementsFile));
+            }
+        }
+
+        return items;
+    }
+
+    private static TriageItem Connection(Person person, MemberProfile? recipient, string messagesFile, string endorsementsFile)
+    {
+        var acceptedAt = person.ConnectedOn!.Value;
+        var messages = Sorted(person.Messages);
+        var endorsements = Sorted(person.Endorsements);
+
+        string? note = null;
+        SourceRef? noteSource = null;
+        var sentAt = acceptedAt;
+        if (person.Incoming is { } incoming)
+        {
+            note = incoming.Note;
+            noteSource = incoming.Row;
+            sentAt = Min(sentAt, incoming.SentAt);
+        }
+        else if (person.Outgoing is { } outgoing)
+        {
+            // The owner sent this one: the note, if any, is the owner's own.
+            sentAt = Min(sentAt, outgoing.SentAt);
+        }
+
+        if (messages.Count > 0)
+        {
+            var first = messages[0];
+            if (note is null && person.Outgoing is null && first.Value.Direction == MessageDirection.FromSender && first.Value.SentAt < acceptedAt)
+            {
+                note = first.Value.Text;
+                noteSource = new SourceRef(messagesFile, first.Line);
+            }
+
+            sentAt = Min(sentAt, first.Value.SentAt);
+        }
+
+        if (endorsements.Count > 0)
+        {
+            sentAt = Min(sentAt, endorsements[0].Value.At);
+        }
+
+        var request = new ConnectionRequest
+        {
+            Id = person.Key,
+            Sender = new MemberProfile { Name = person.Name, Headline = Headline(person) },
+            Recipient = recipient,
+            Note = note,
+            SentAt = sentAt,
+            AcceptedAt = acceptedAt,
+            Messages = messages.ConvertAll(m => m.Value),
+            Endorsements = endorsements.ConvertAll(e => e.Value),
+        };
+        var sources = new RequestSources
+        {
+            Person = person.ConnectionRow!.Value,
+            Note = noteSource,
+            Headline = person.ConnectionRow,
+            MessagesFile = messagesFile,
+            MessageLines = messages.ConvertAll(m => m.Line).ToArray(),
+            EndorsementsFile = endorsementsFile,
+            EndorsementLines = endorsements.ConvertAll(e => e.Line).ToArray(),
+        };
+
+        // The request holds them now; the raw lists would double what a large export keeps in memory.
+        person.Messages.Clear();
+        person.Messages.TrimExcess();
+        person.Endorsements.Clear();
+        person.Endorsements.TrimExcess();
+        return new TriageItem(person, request, sources);
+    }
+
+    private static TriageItem Pending(Person person, MemberProfile? recipient, string messagesFile, string endorsementsFile)
+    {
+        var invitation = person.Incoming!;
+        var request = new ConnectionRequest
+        {
+            Id = person.Key,
+            Sender = new MemberProfile { Name = person.Name },
+            Recipient = recipient,
+            Note = invitation.Note,
+            SentAt = invitation.SentAt,
+        };
+        var sources = new RequestSources
+        {
+            Person = invitation.Row,
+            Note = invitation.Row,
+            MessagesFile = messagesFile,
+            MessageLines = [],
+            EndorsementsFile = endorsementsFile,
+            EndorsementLines = [],
+        };
+        return new TriageItem(person, request, sources);
+    }
+
+    /// <summary>The position and company of Connections.csv, the closest the export has to a headline.</summary>
+    private static string? Headline(Person person) => (person.Position, person.Company) switch
+    {
+        (null, null) => null,
+        ({ } position, null) => position,
+        (null, { } company) => company,
+        ({ } position, { } company) => $"{position} at {company}",
+    };
+
+    // Oldest first; the file order breaks ties, so the result never depends on the sort.
+    private static List<Sourced<Message>> Sorted(List<Sourced<Message>> items) =>
+        items.Count < 2 ? [.. items] : [.. items.OrderBy(m => m.Value.SentAt).ThenBy(m => m.Line)];
+
+    private static List<Sourced<Endorsement>> Sorted(List<Sourced<Endorsement>> items) =>
+        items.Count < 2 ? [.. items] : [.. items.OrderBy(e => e.Value.At).ThenBy(e => e.Line)];
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a <= b ? a : b;
+}

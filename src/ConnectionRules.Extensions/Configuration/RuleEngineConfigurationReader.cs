@@ -1,0 +1,154 @@
+using Microsoft.Extensions.Configuration;
+
+namespace ConnectionRules;
+
+/// <summary>
+/// Reads a <c>ConnectionRules</c> configuration section by hand (no reflection binding, so it stays trimming-safe)
+/// into edits of a <see cref="RuleEngineBuilder"/>, and names every problem with its full key path and value.
+/// </summary>
+internal static class RuleEngineConfigurationReader
+{
+    public const string RulesKey = "Rules";
+    public const string CategoriesKey = "Categories";
+
+    /// <summary>The section name the documentation uses; a key by that name inside the section means the root was passed.</summary>
+    public const string SectionName = "ConnectionRules";
+
+    private static readonly string[] BuiltInRuleIds =
+    [
+        RuleIds.RuleFailure, RuleIds.InconsistentRequest, RuleIds.MissingNote, RuleIds.Stranger, RuleIds.PitchInNote,
+        RuleIds.ConnectAndSell, RuleIds.BaitAndSwitch, RuleIds.EndorsementQuidProQuo, RuleIds.RepetitiveMessaging,
+        RuleIds.FakeProfile, RuleIds.MassInviter, RuleIds.OpenNetworker,
+    ];
+
+    private static readonly string[] BuiltInCategories =
+        [RuleCategories.Engine, RuleCategories.Request, RuleCategories.Conduct, RuleCategories.Authenticity];
+
+    private static readonly string[] Keys = [.. OptionSetting.All.Select(o => o.Name), RulesKey, CategoriesKey];
+
+    /// <summary>
+    /// Reads <paramref name="section"/>. Returns the edits to make to <paramref name="builder"/>, which is only asked
+    /// which rules and categories it has; each problem found is added to <paramref name="errors"/>.
+    /// </summary>
+    public static List<Action<RuleEngineBuilder>> Read(RuleEngineBuilder builder, IConfiguration section, List<string> errors)
+    {
+        var edits = new List<Action<RuleEngineBuilder>>();
+        foreach (var child in section.GetChildren())
+        {
+            if (string.Equals(child.Key, RulesKey, StringComparison.OrdinalIgnoreCase))
+            {
+                ReadRules(builder, child, edits, errors);
+            }
+            else if (string.Equals(child.Key, CategoriesKey, StringComparison.OrdinalIgnoreCase))
+            {
+                ReadCategories(builder, child, edits, errors);
+            }
+            else if (Array.Find(OptionSetting.All, o => string.Equals(o.Name, child.Key, StringComparison.OrdinalIgnoreCase)) is { } option)
+            {
+                if (option.Read(child, errors) is { } edit)
+                {
+                    edits.Add(b => b.Configure(edit));
+                }
+            }
+            else
+            {
+                errors.Add(UnknownKey(child));
+            }
+        }
+
+        return edits;
+    }
+
+    private static void ReadRules(RuleEngineBuilder builder, IConfigurationSection rules, List<Action<RuleEngineBuilder>> edits, List<string> errors)
+    {
+        if (rules.Value is not null)
+        {
+            errors.Add($"{ConfigurationText.Describe(rules)}: not a section; expected rule ids with their severities, e.g. \"{RulesKey}\": {{ \"CR1001\": \"error\" }}.");
+            return;
+        }
+
+        foreach (var rule in rules.GetChildren())
+        {
+            var id = rule.Key;
+            if (!builder.HasRule(id))
+            {
+                errors.Add($"{ConfigurationText.Describe(rule)}: unknown rule id; {KnownRules(builder, id)}.");
+            }
+            else if (ReadWord(rule, errors) is { } word)
+            {
+                edits.Add(word switch
+                {
+                    SeverityWord.None => b => b.Disable(id),
+                    SeverityWord.Default => b => b.ResetSeverity(id),
+                    _ => b => b.SetSeverity(id, SeverityWords.ToSeverity(word)),
+                });
+            }
+        }
+    }
+
+    private static void ReadCategories(RuleEngineBuilder builder, IConfigurationSection categories, List<Action<RuleEngineBuilder>> edits, List<string> errors)
+    {
+        if (categories.Value is not null)
+        {
+            errors.Add($"{ConfigurationText.Describe(categories)}: not a section; expected categories with their severities, e.g. \"{CategoriesKey}\": {{ \"Authenticity\": \"warning\" }}.");
+            return;
+        }
+
+        foreach (var entry in categories.GetChildren())
+        {
+            var category = entry.Key;
+            if (!builder.HasCategory(category))
+            {
+                var present = BuiltInCategories.Where(builder.HasCategory).ToArray();
+                var suggestion = ConfigurationText.Suggest(category, present) is { } near ? $" (did you mean {near}?)" : "";
+                errors.Add($"{ConfigurationText.Describe(entry)}: unknown category{suggestion}; the engine has the built-in categories {string.Join(", ", present)} and the categories of the rules the application adds.");
+            }
+            else if (ReadWord(entry, errors) is { } word)
+            {
+                switch (word)
+                {
+                    case SeverityWord.None:
+                        edits.Add(b => b.DisableCategory(category));
+                        break;
+                    case SeverityWord.Default:
+                        // No category-level severity: each rule keeps what its descriptor or the code says.
+                        break;
+                    default:
+                        edits.Add(b => b.SetCategorySeverity(category, SeverityWords.ToSeverity(word)));
+                        break;
+                }
+            }
+        }
+    }
+
+    private static SeverityWord? ReadWord(IConfigurationSection entry, List<string> errors)
+    {
+        if (SeverityWords.TryParse(entry.Value, out var word))
+        {
+            return word;
+        }
+
+        errors.Add($"{ConfigurationText.Describe(entry)}: not a severity; expected one of {SeverityWords.Expected}.");
+        return null;
+    }
+
+    private static string KnownRules(RuleEngineBuilder builder, string id)
+    {
+        var present = BuiltInRuleIds.Where(builder.HasRule).ToArray();
+        var builtIn = Array.Find(BuiltInRuleIds, b => string.Equals(b, id, StringComparison.OrdinalIgnoreCase));
+        return builtIn is not null
+            ? $"{builtIn} is a recommended rule, so call AddRecommendedRules() before applying the configuration"
+            : $"the engine has the built-in rules {string.Join(", ", present)} and the rules the application adds";
+    }
+
+    private static string UnknownKey(IConfigurationSection child)
+    {
+        if (string.Equals(child.Key, SectionName, StringComparison.OrdinalIgnoreCase))
+        {
+            return $"{ConfigurationText.Describe(child)}: unknown setting; this is the whole configuration, not its \"{SectionName}\" section: pass configuration.GetSection(\"{SectionName}\").";
+        }
+
+        var suggestion = ConfigurationText.Suggest(child.Key, Keys) is { } near ? $" (did you mean {near}?)" : "";
+        return $"{ConfigurationText.Describe(child)}: unknown setting{suggestion}; expected one of {string.Join(", ", Keys)}.";
+    }
+}

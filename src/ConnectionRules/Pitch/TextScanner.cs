@@ -1,0 +1,154 @@
+using System.Runtime.CompilerServices;
+
+namespace ConnectionRules;
+
+/// <summary>The lexicons the built-in rules read, told apart in one scan.</summary>
+internal enum Lexicon
+{
+    Pitch,
+    StockInvitation,
+    Invitation,
+    EndorseBack,
+    OpenNetworker,
+}
+
+/// <summary>
+/// Scans a text once for every lexicon the built-in rules read: the pitch lexicon (scored as
+/// <see cref="DefaultPitchDetector"/> scores it) and the rule lexicons. The engine caches one scan per text and
+/// evaluation, so a note or message is read once however many rules ask about it.
+/// </summary>
+internal sealed class TextScanner
+{
+    // Enough to remember which different pitch entries a text has already scored; texts rarely hold more.
+    private const int MaxScoredEntries = 32;
+
+    private readonly PhraseMatcher _matcher;
+
+    // The pitch score of each entry; 0 for the entries of the rule lexicons.
+    private readonly int[] _scoreOfEntry;
+
+    /// <summary>Initializes a scanner over pitch entries (phrase and score) and, optionally, the rule lexicons.</summary>
+    public TextScanner(IReadOnlyList<(string Phrase, int Score)> pitchEntries, bool withRuleLexicons)
+    {
+        var entries = pitchEntries.Select(e => (e.Phrase, Lexicon.Pitch, e.Score)).ToList();
+        if (withRuleLexicons)
+        {
+            entries.AddRange(RuleLexicons.StockInvitationPhrases.Select(p => (p, Lexicon.StockInvitation, 0)));
+            entries.AddRange(RuleLexicons.InvitationPhrases.Select(p => (p, Lexicon.Invitation, 0)));
+            entries.AddRange(RuleLexicons.EndorseBackPhrases.Select(p => (p, Lexicon.EndorseBack, 0)));
+            entries.AddRange(RuleLexicons.OpenNetworkerPhrases.Select(p => (p, Lexicon.OpenNetworker, 0)));
+        }
+
+        _matcher = new PhraseMatcher(entries.Select(e => (e.Item1, (int)e.Item2)));
+        _scoreOfEntry = entries.Select(e => e.Item3).ToArray();
+        ScoresPitch = pitchEntries.Count > 0;
+    }
+
+    /// <summary>Gets the scanner of the rule lexicons alone, for engines whose pitch detector is not the default one.</summary>
+    public static TextScanner RuleLexiconsOnly { get; } = new([], withRuleLexicons: true);
+
+    /// <summary>Gets a value indicating whether <see cref="TextScan.Pitch"/> is computed: the scanner has pitch entries.</summary>
+    public bool ScoresPitch { get; }
+
+    public TextScan Scan(ReadOnlySpan<char> text)
+    {
+        var visitor = new Visitor(this);
+        _matcher.Scan(text, ref visitor);
+        var pitch = visitor.Score >= DefaultPitchDetector.Threshold && visitor.DecisiveScore > 0
+            ? new PitchMatch(_matcher.EntryOf(visitor.Decisive.PhraseId), visitor.Decisive.Index, visitor.Decisive.Length)
+            : PitchMatch.None;
+        return new TextScan(pitch, visitor.StockInvitation, visitor.Invitation, visitor.EndorseBack, visitor.OpenNetworker);
+    }
+
+    private struct Visitor(TextScanner scanner) : IPhraseVisitor
+    {
+        private ScoredEntries _scored;
+        private int _scoredCount;
+
+        public int Score { get; private set; }
+
+        public PhraseHit Decisive { get; private set; }
+
+        public int DecisiveScore { get; private set; }
+
+        public PhraseHit StockInvitation { get; private set; }
+
+        public PhraseHit Invitation { get; private set; }
+
+        public PhraseHit EndorseBack { get; private set; }
+
+        public PhraseHit OpenNetworker { get; private set; }
+
+        public void Visit(PhraseHit hit)
+        {
+            switch ((Lexicon)scanner._matcher.LexiconOf(hit.PhraseId))
+            {
+                case Lexicon.Pitch:
+                    ScorePitch(hit);
+                    break;
+                case Lexicon.StockInvitation when StockInvitation.Length == 0:
+                    StockInvitation = hit;
+                    break;
+                case Lexicon.Invitation when Invitation.Length == 0:
+                    Invitation = hit;
+                    break;
+                case Lexicon.EndorseBack when EndorseBack.Length == 0:
+                    EndorseBack = hit;
+                    break;
+                case Lexicon.OpenNetworker when OpenNetworker.Length == 0:
+                    OpenNetworker = hit;
+                    break;
+            }
+        }
+
+        /// <summary>Each different entry scores once; the highest-scoring hit (the first among equals) decides.</summary>
+        private void ScorePitch(PhraseHit hit)
+        {
+            var entry = scanner._matcher.EntryIdOf(hit.PhraseId);
+            Span<int> scored = _scored;
+            if (scored[.._scoredCount].Contains(entry))
+            {
+                return;
+            }
+
+            if (_scoredCount < MaxScoredEntries)
+            {
+                scored[_scoredCount++] = entry;
+            }
+
+            var entryScore = scanner._scoreOfEntry[entry];
+            Score += entryScore;
+            if (entryScore > DecisiveScore)
+            {
+                Decisive = hit;
+                DecisiveScore = entryScore;
+            }
+        }
+    }
+
+    [InlineArray(MaxScoredEntries)]
+    private struct ScoredEntries
+    {
+        private int _element;
+    }
+}
+
+/// <summary>What one scan found in a text: the pitch verdict and the first hit of each rule lexicon.</summary>
+internal readonly struct TextScan(PitchMatch pitch, PhraseHit stockInvitation, PhraseHit invitation, PhraseHit endorseBack, PhraseHit openNetworker)
+{
+    public PitchMatch Pitch { get; } = pitch;
+
+    /// <summary>Returns the first hit of a rule lexicon; a hit is never empty, so a zero length means none.</summary>
+    public bool TryGet(Lexicon lexicon, out PhraseHit hit)
+    {
+        hit = lexicon switch
+        {
+            Lexicon.StockInvitation => stockInvitation,
+            Lexicon.Invitation => invitation,
+            Lexicon.EndorseBack => endorseBack,
+            Lexicon.OpenNetworker => openNetworker,
+            _ => throw new ArgumentOutOfRangeException(nameof(lexicon), lexicon, "The pitch lexicon is read through Pitch."),
+        };
+        return hit.Length > 0;
+    }
+}

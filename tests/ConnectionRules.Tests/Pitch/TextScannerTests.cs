@@ -1,0 +1,79 @@
+namespace ConnectionRules.Tests.Pitch;
+
+/// <summary>
+/// The engine reads each text once for every lexicon. That single scan must find exactly what a separate scan per
+/// lexicon finds: the detector's verdict and each rule lexicon's first phrase, on every labelled text we have.
+/// </summary>
+public sealed class TextScannerTests
+{
+    private static readonly TextScanner Scanner = DefaultPitchDetector.Instance.ScannerWithRuleLexicons;
+
+    private static readonly (Lexicon Lexicon, PhraseMatcher Alone)[] RuleLexiconsAlone =
+    [
+        (Lexicon.StockInvitation, new PhraseMatcher(RuleLexicons.StockInvitationPhrases)),
+        (Lexicon.Invitation, new PhraseMatcher(RuleLexicons.InvitationPhrases)),
+        (Lexicon.EndorseBack, new PhraseMatcher(RuleLexicons.EndorseBackPhrases)),
+        (Lexicon.OpenNetworker, new PhraseMatcher(RuleLexicons.OpenNetworkerPhrases)),
+    ];
+
+    public static TheoryData<string> Texts()
+    {
+        var data = new TheoryData<string>
+        {
+            "Hi Sam, I'd like to add you to my professional network on LinkedIn. Best, Dana",
+            "Join us at our networking evening next week, and I'd love to show you a quick demo of our platform.",
+            "I endorsed you for Rust, would you endorse me back? Open networker, I accept all invitations.",
+            "We help founders like you: free consultation, 15 minutes, your company's growth. Let's connect!",
+            "",
+        };
+        foreach (var file in new[] { "pitch-corpus.tsv", "pitch-holdout.tsv" })
+        {
+            foreach (var line in File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Pitch", file)).Skip(1).Where(l => l.Length > 0))
+            {
+                data.Add(line.Split('\t')[2]);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Texts))]
+    public void One_scan_finds_what_a_scan_per_lexicon_finds(string text)
+    {
+        var scan = Scanner.Scan(text);
+
+        Assert.Equal(DefaultPitchDetector.Instance.Detect(text), scan.Pitch);
+        foreach (var (lexicon, alone) in RuleLexiconsAlone)
+        {
+            var expected = alone.TryFind(text, 0, out var hit) ? (hit.Index, hit.Length) : ((int, int)?)null;
+            var actual = scan.TryGet(lexicon, out var found) ? (found.Index, found.Length) : ((int, int)?)null;
+            Assert.True(expected == actual, $"{lexicon}: expected {expected}, found {actual} in \"{text}\".");
+        }
+    }
+
+    [Fact]
+    public void Every_rule_lexicon_is_found_in_a_text_made_for_it()
+    {
+        var scan = Scanner.Scan("Hi, I'd like to connect. Join our group! Could you endorse me? I'm an open networker. We help you grow: free consultation.");
+
+        Assert.True(scan.Pitch.IsPitch);
+        Assert.All(RuleLexiconsAlone, l => Assert.True(scan.TryGet(l.Lexicon, out _), $"{l.Lexicon} was not found."));
+    }
+
+    [Fact]
+    public void An_engine_with_a_custom_detector_still_reads_the_rule_lexicons_and_asks_the_detector_for_pitches()
+    {
+        var engine = new RuleEngineBuilder().AddRecommendedRules().UsePitchDetector(new Support.PhraseDetector("buy now")).Build();
+        var request = Support.Requests.Accepted() with
+        {
+            Note = "Join our group for the monthly meetup!",
+            Messages = [Support.Requests.FromSender(TimeSpan.FromHours(30), "Great to have you. Buy now while the offer lasts.")],
+        };
+
+        var ids = engine.Evaluate(request).Diagnostics.Select(d => d.Id).ToArray();
+
+        Assert.Contains(RuleIds.BaitAndSwitch, ids);
+        Assert.Contains(RuleIds.ConnectAndSell, ids);
+    }
+}
