@@ -54,7 +54,14 @@ internal abstract class ExportSource : IDisposable
     public abstract ExportFile? Find(string fileName);
 
     /// <inheritdoc />
-    public virtual void Dispose()
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases the archive, for a zip.</summary>
+    protected virtual void Dispose(bool disposing)
     {
     }
 
@@ -100,6 +107,14 @@ internal abstract class ExportSource : IDisposable
                 : new ExportFile(entry.FullName, $"{entry.FullName} in {Path}", entry.Length, entry.Open);
         }
 
-        public override void Dispose() => archive.Dispose();
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                archive.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
     }
 }

@@ -33,11 +33,11 @@ internal abstract class OptionSetting(string name)
 
         public override Action<RuleEngineOptions>? Read(IConfigurationSection section, List<string> errors)
         {
-            // A bare number would parse as days ("48" is 48 days), which is rarely what its writer meant: require a colon.
+            // Only the invariant "c" format, and never a bare number: the lenient parser reads "48" and "72:00:00" as days.
             if (section.Value is not { } text || !text.Contains(':', StringComparison.Ordinal)
-                || !TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value))
+                || !TimeSpan.TryParseExact(text.Trim(), "c", CultureInfo.InvariantCulture, out var value))
             {
-                errors.Add($"{ConfigurationText.Describe(section)}: not a duration; {Expected}.");
+                errors.Add($"{ConfigurationText.Describe(section)}: not a duration{HoursHint(section.Value)}; {Expected}.");
                 return null;
             }
 
@@ -48,6 +48,26 @@ internal abstract class OptionSetting(string name)
             }
 
             return options => set(options, value);
+        }
+
+        /// <summary>For "72:00:00": hours run to 23, so say how to write it.</summary>
+        private static string HoursHint(string? text)
+        {
+            var parts = text?.Trim().Split(':');
+            if (parts is not { Length: 2 or 3 }
+                || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var hours) || hours < 24
+                || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) || minutes > 59)
+            {
+                return "";
+            }
+
+            var seconds = 0;
+            if (parts.Length == 3 && (!int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out seconds) || seconds > 59))
+            {
+                return "";
+            }
+
+            return $" (hours run from 0 to 23: write {hours} hours as {new TimeSpan(hours, minutes, seconds).ToString("c", CultureInfo.InvariantCulture)})";
         }
     }
 

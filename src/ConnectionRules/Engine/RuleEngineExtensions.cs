@@ -41,7 +41,15 @@ public static class RuleEngineExtensions
         var results = new Evaluation[requests.Count];
         if (maxDegreeOfParallelism == 1 || requests.Count <= ChunkSize)
         {
-            EvaluateRange(engine, requests, results, 0, requests.Count, cancellationToken);
+            try
+            {
+                EvaluateRange(engine, requests, results, 0, requests.Count, cancellationToken);
+            }
+            catch (IndexedArgumentException failure)
+            {
+                throw Indexed(failure.Index, failure.InnerException!);
+            }
+
             return results;
         }
 

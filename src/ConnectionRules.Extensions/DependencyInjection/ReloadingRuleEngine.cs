@@ -1,0 +1,223 @@
+using System.Text;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Primitives;
+
+namespace ConnectionRules;
+
+/// <summary>
+/// The <see cref="IRuleEngine"/> of the container: holds the current <see cref="RuleEngine"/> and swaps it atomically
+/// for a new one when the configuration sections change. A reload that does not build keeps the last good engine and
+/// is logged, never thrown into the host. Logs every rule failure (CR0001) it sees.
+/// </summary>
+internal sealed class ReloadingRuleEngine : IRuleEngine, IDisposable
+{
+    private readonly ConnectionRulesSetup _setup;
+    private readonly ConnectionRule[] _containerRules;
+    private readonly IPitchDetector? _pitchDetector;
+    private readonly TimeProvider? _timeProvider;
+    private readonly ILogger _logger;
+    private readonly object _gate = new();
+    private readonly List<IDisposable> _subscriptions = [];
+    private RuleEngine _current;
+    private string _snapshot;
+    private bool _disposed;
+
+    /// <exception cref="RuleEngineBuildException">The first engine does not build; lists every problem.</exception>
+    public ReloadingRuleEngine(
+        ConnectionRulesSetup setup,
+        IEnumerable<ConnectionRule> containerRules,
+        IPitchDetector? pitchDetector,
+        TimeProvider? timeProvider,
+        ILoggerFactory? loggerFactory)
+    {
+        _setup = setup;
+        _containerRules = [.. containerRules];
+        _pitchDetector = pitchDetector;
+        _timeProvider = timeProvider;
+        _logger = loggerFactory?.CreateLogger(Log.Category) ?? NullLogger.Instance;
+        _snapshot = Snapshot();
+        _current = Build();
+        foreach (var section in _setup.Sections)
+        {
+            _subscriptions.Add(ChangeToken.OnChange(section.GetReloadToken, Reload));
+        }
+
+        // A change between the first read and the subscriptions would otherwise go unnoticed.
+        Reload();
+    }
+
+    /// <summary>Gets the engine in effect now.</summary>
+    public RuleEngine Current => Volatile.Read(ref _current);
+
+    /// <inheritdoc />
+    public IReadOnlyList<RuleDescriptor> Rules => Current.Rules;
+
+    /// <inheritdoc />
+    public Severity GetSeverity(string ruleId) => Current.GetSeverity(ruleId);
+
+    /// <inheritdoc />
+    public Evaluation Evaluate(ConnectionRequest request)
+    {
+        var evaluation = Current.Evaluate(request);
+        if (evaluation.Diagnostics.Count > 0 && _logger.IsEnabled(LogLevel.Warning))
+        {
+            LogRuleFailures(evaluation);
+        }
+
+        return evaluation;
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            foreach (var subscription in _subscriptions)
+            {
+                subscription.Dispose();
+            }
+        }
+    }
+
+    /// <summary>The id of the rule that threw, from a CR0001 message ("Rule {id} threw {type}: {message}").</summary>
+    internal static string FailedRuleId(string message)
+    {
+        const string Prefix = "Rule ";
+        var end = message.StartsWith(Prefix, StringComparison.Ordinal) ? message.IndexOf(' ', Prefix.Length) : -1;
+        return end > Prefix.Length ? message[Prefix.Length..end] : "(unknown)";
+    }
+
+    private void LogRuleFailures(Evaluation evaluation)
+    {
+        var diagnostics = evaluation.Diagnostics;
+        for (var i = 0; i < diagnostics.Count; i++)
+        {
+            var diagnostic = diagnostics[i];
+            if (string.Equals(diagnostic.Id, RuleIds.RuleFailure, StringComparison.Ordinal))
+            {
+                Log.RuleFailed(_logger, FailedRuleId(diagnostic.Message), evaluation.RequestId, diagnostic.Message);
+            }
+        }
+    }
+
+    /// <summary>Rebuilds when the sections' content changed since the last attempt; runs on the configuration's reload thread.</summary>
+    private void Reload()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            try
+            {
+                // A file watcher often fires twice per save, and the root's token fires for every other section too.
+                var snapshot = Snapshot();
+                if (string.Equals(snapshot, _snapshot, StringComparison.Ordinal))
+                {
+                    return;
+                }
+
+                _snapshot = snapshot;
+                var engine = Build();
+                Volatile.Write(ref _current, engine);
+                Log.ConfigurationReloaded(_logger, engine.Rules.Count);
+            }
+            catch (RuleEngineBuildException exception)
+            {
+                Log.ReloadRejected(_logger, string.Concat(exception.Errors.Select(e => $"{Environment.NewLine}- {e}")));
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // Never into the host's reload thread: the last good engine stays.
+                Log.ReloadFailed(_logger, exception);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Composes an engine: recommended rules, the code's configure actions, the container's rules, its pitch detector
+    /// and clock, then the configuration sections, last, so that administrators have the last word.
+    /// </summary>
+    private RuleEngine Build()
+    {
+        var builder = new RuleEngineBuilder().AddRecommendedRules();
+        foreach (var configure in _setup.Configure)
+        {
+            configure(builder);
+        }
+
+        foreach (var rule in _containerRules)
+        {
+            builder.AddRule(rule);
+        }
+
+        if (_pitchDetector is not null)
+        {
+            builder.UsePitchDetector(_pitchDetector);
+        }
+
+        if (_timeProvider is not null)
+        {
+            builder.UseTimeProvider(_timeProvider);
+        }
+
+        var errors = new List<string>();
+        var edits = new List<Action<RuleEngineBuilder>>();
+        foreach (var section in _setup.Sections)
+        {
+            edits.AddRange(RuleEngineConfigurationReader.Read(builder, section, errors));
+        }
+
+        if (errors.Count == 0)
+        {
+            foreach (var edit in edits)
+            {
+                edit(builder);
+            }
+
+            return builder.Build();
+        }
+
+        // One report for everything: the code's own problems as well as the configuration's.
+        try
+        {
+            builder.Build();
+        }
+        catch (RuleEngineBuildException exception)
+        {
+            errors.AddRange(exception.Errors);
+        }
+
+        throw new RuleEngineBuildException(errors);
+    }
+
+    /// <summary>Every key path and value under the sections, to tell a real change from a reload that changed nothing here.</summary>
+    private string Snapshot()
+    {
+        var text = new StringBuilder();
+        foreach (var section in _setup.Sections)
+        {
+            Append(text, section);
+        }
+
+        return text.ToString();
+
+        static void Append(StringBuilder text, IConfiguration configuration)
+        {
+            foreach (var child in configuration.GetChildren())
+            {
+                text.Append(child.Path).Append('\0').Append(child.Value ?? "\u0001").Append('\0');
+                Append(text, child);
+            }
+        }
+    }
+}

@@ -1,0 +1,168 @@
+using System.Runtime.CompilerServices;
+using ConnectionRules.Tests.Support;
+
+namespace ConnectionRules.Tests.Engine;
+
+/// <summary>Batch evaluation: the same answers as one by one, in the same order, cancellable, and bounded when streaming.</summary>
+public sealed class RuleEngineExtensionsTests
+{
+    private static readonly RuleEngine Engine = Requests.RecommendedEngine();
+
+    /// <summary>A mix of clean and flagged requests, each with its index in its id.</summary>
+    private static List<ConnectionRequest> Inbox(int count) =>
+        Enumerable.Range(0, count).Select(i => (i % 4) switch
+        {
+            0 => Requests.Clean() with { Id = $"r{i}" },
+            1 => Requests.Clean() with { Id = $"r{i}", Note = null },
+            2 => Requests.Accepted() with { Id = $"r{i}", Messages = [Requests.FromSender(TimeSpan.FromHours(i % 100), "We help teams like yours; free consultation this week?")] },
+            _ => Requests.Clean() with { Id = $"r{i}", MutualConnections = 0, Recipient = null, Note = "I'd love to show you a quick demo of our platform." },
+        }).ToList();
+
+    [Theory]
+    [InlineData(0, 4)]
+    [InlineData(1, 4)]
+    [InlineData(1000, 1)]
+    [InlineData(1000, 2)]
+    [InlineData(5000, 8)]
+    public void A_list_evaluates_in_parallel_to_exactly_what_one_by_one_gives_in_order(int count, int parallelism)
+    {
+        var inbox = Inbox(count);
+
+        var batch = Engine.EvaluateMany(inbox, parallelism);
+
+        Assert.Equal(inbox.Select(r => Engine.Evaluate(r).ToString()), batch.Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public void The_default_uses_every_processor_and_keeps_the_order() =>
+        Assert.Equal(Inbox(700).Select(r => r.Id), Engine.EvaluateMany(Inbox(700)).Select(e => e.RequestId));
+
+    [Fact]
+    public void An_invalid_request_is_named_by_its_index_the_first_one_in_the_list()
+    {
+        var inbox = Inbox(3000);
+        inbox[2100] = inbox[2100] with { Sender = null! };
+        inbox[1700] = inbox[1700] with { Sender = null! };
+
+        var exception = Assert.Throws<ArgumentException>(() => Engine.EvaluateMany(inbox, 4));
+
+        Assert.StartsWith("requests[1700]: ", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("ConnectionRequest.Sender", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_null_request_in_the_list_is_named_by_its_index()
+    {
+        var inbox = Inbox(10);
+        inbox[7] = null!;
+
+        Assert.StartsWith("requests[7]: ", Assert.Throws<ArgumentException>(() => Engine.EvaluateMany(inbox)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cancelled_batch_stops_with_OperationCanceledException()
+    {
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => Engine.EvaluateMany(Inbox(10_000), cancellation.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => Engine.EvaluateMany(Inbox(10), 1, cancellation.Token));
+    }
+
+    [Fact]
+    public void Arguments_are_checked_with_their_names()
+    {
+        Assert.Equal("engine", Assert.Throws<ArgumentNullException>(() => RuleEngineExtensions.EvaluateMany(null!, Inbox(1))).ParamName);
+        Assert.Equal("requests", Assert.Throws<ArgumentNullException>(() => Engine.EvaluateMany((IReadOnlyList<ConnectionRequest>)null!)).ParamName);
+        Assert.Equal("maxDegreeOfParallelism", Assert.Throws<ArgumentOutOfRangeException>(() => Engine.EvaluateMany(Inbox(1), 0)).ParamName);
+        Assert.Equal("requests", Assert.Throws<ArgumentNullException>(() => Engine.EvaluateMany((IAsyncEnumerable<ConnectionRequest>)null!)).ParamName);
+    }
+
+    [Fact]
+    public async Task A_stream_yields_what_one_by_one_gives_in_the_order_the_requests_came()
+    {
+        var inbox = Inbox(2500);
+
+        var results = new List<string>();
+        await foreach (var evaluation in Engine.EvaluateMany(Source(inbox, new Progress())))
+        {
+            results.Add(evaluation.ToString());
+        }
+
+        Assert.Equal(inbox.Select(r => Engine.Evaluate(r).ToString()), results);
+    }
+
+    [Fact]
+    public async Task A_stream_reads_ahead_only_a_bounded_window_however_long_it_is()
+    {
+        var progress = new Progress();
+        var consumed = 0;
+        var maxAhead = 0;
+
+        await foreach (var _ in Engine.EvaluateMany(Source(Inbox(20_000), progress)))
+        {
+            consumed++;
+            maxAhead = Math.Max(maxAhead, progress.Read - consumed);
+        }
+
+        Assert.Equal(20_000, consumed);
+        Assert.InRange(maxAhead, 1, 64 * ((2 * Environment.ProcessorCount) + 1));
+    }
+
+    [Fact]
+    public async Task An_invalid_request_in_a_stream_is_named_by_its_position()
+    {
+        var inbox = Inbox(300);
+        inbox[130] = inbox[130] with { Id = "" };
+
+        var exception = await Assert.ThrowsAsync<ArgumentException>(async () =>
+        {
+            await foreach (var _ in Engine.EvaluateMany(Source(inbox, new Progress())))
+            {
+            }
+        });
+
+        Assert.StartsWith("requests[130]: ", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_cancelled_stream_stops_reading()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var progress = new Progress();
+        var consumed = 0;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var _ in Engine.EvaluateMany(Source(Inbox(100_000), progress), cancellation.Token))
+            {
+                if (++consumed == 100)
+                {
+                    cancellation.Cancel();
+                }
+            }
+        });
+
+        Assert.True(progress.Read < 100_000, $"The whole source was read ({progress.Read}).");
+    }
+
+    private static async IAsyncEnumerable<ConnectionRequest> Source(IEnumerable<ConnectionRequest> requests, Progress progress, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        foreach (var request in requests)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            progress.Read++;
+            if (progress.Read % 500 == 0)
+            {
+                await Task.Yield();
+            }
+
+            yield return request;
+        }
+    }
+
+    private sealed class Progress
+    {
+        public int Read { get; set; }
+    }
+}
