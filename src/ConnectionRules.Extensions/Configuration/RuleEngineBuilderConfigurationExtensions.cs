@@ -17,12 +17,15 @@ public static class RuleEngineBuilderConfigurationExtensions
     /// Severity words, case-insensitive: <c>none</c> (off), <c>silent</c> or <c>hidden</c> (<see cref="Severity.Hidden"/>),
     /// <c>suggestion</c> or <c>info</c> (<see cref="Severity.Info"/>), <c>warning</c>, <c>error</c>, and <c>default</c>.
     /// On a rule, <c>default</c> gives it back its descriptor's severity and enabled state
-    /// (<see cref="RuleEngineBuilder.ResetSeverity"/>); on a category it sets nothing, so each rule of the category
-    /// keeps what its descriptor or the code says. A rule-level setting beats a category-level one, which beats the default.
+    /// (<see cref="RuleEngineBuilder.ResetSeverity"/>); on a category it removes a category setting made in code
+    /// (<see cref="RuleEngineBuilder.ResetCategorySeverity"/>), so each rule of the category gets its descriptor's severity
+    /// unless a rule-level setting says otherwise. A rule-level setting beats a category-level one, which beats the default.
     /// </para>
     /// <para>
-    /// Durations are written <c>[days.]hours:minutes[:seconds]</c> (<c>2.00:00:00</c> is 48 hours); a bare number is
-    /// refused because it would mean days. Keys are case-insensitive. Nothing is applied unless everything is valid.
+    /// Durations are written <c>[days.]hours:minutes[:seconds]</c> (<c>2.00:00:00</c> is 48 hours, <c>12:00:00</c> is 12
+    /// hours), never negative; a bare number (<c>48</c>) or hours above 23 (<c>72:00:00</c>) are refused, because the
+    /// lenient TimeSpan parser would read both as days. Counts are whole numbers. Keys are case-insensitive. Nothing is
+    /// applied unless everything is valid.
     /// </para>
     /// </remarks>
     /// <param name="builder">The builder, with its rules already added.</param>

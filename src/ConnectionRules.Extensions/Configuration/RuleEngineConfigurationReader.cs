@@ -111,7 +111,7 @@ internal static class RuleEngineConfigurationReader
                         edits.Add(b => b.DisableCategory(category));
                         break;
                     case SeverityWord.Default:
-                        // No category-level severity: each rule keeps what its descriptor or the code says.
+                        edits.Add(b => b.ResetCategorySeverity(category));
                         break;
                     default:
                         edits.Add(b => b.SetCategorySeverity(category, SeverityWords.ToSeverity(word)));

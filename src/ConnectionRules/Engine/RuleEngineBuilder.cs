@@ -148,6 +148,16 @@ public sealed class RuleEngineBuilder
     public RuleEngineBuilder DisableCategory(string category) => SetCategory(category, RuleSetting.Disabled);
 
     /// <summary>
+    /// Removes a category-level setting made earlier (the analyzer word <c>default</c> on a category): each rule of the
+    /// category gets its descriptor's severity again, unless a rule-level setting says otherwise.
+    /// </summary>
+    /// <param name="category">The category (case-insensitive).</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="category"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">The builder has already built an engine.</exception>
+    public RuleEngineBuilder ResetCategorySeverity(string category) => SetCategory(category, RuleSetting.Default);
+
+    /// <summary>
     /// Suppresses a rule's diagnostics on the requests where <paramref name="when"/> holds: they stay visible, marked
     /// suppressed with the justification, and no longer drive the verdict.
     /// </summary>
@@ -404,7 +414,8 @@ public sealed class RuleEngineBuilder
         public string DescribeCategory(string category) => Kind switch
         {
             RuleSettingKind.Disabled => $"DisableCategory(\"{category}\")",
-            _ => $"SetCategorySeverity(\"{category}\", {Severity})",
+            RuleSettingKind.Severity => $"SetCategorySeverity(\"{category}\", {Severity})",
+            _ => $"ResetCategorySeverity(\"{category}\")",
         };
     }
 }

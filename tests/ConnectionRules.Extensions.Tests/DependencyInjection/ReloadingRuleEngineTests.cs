@@ -1,0 +1,189 @@
+using System.Diagnostics;
+using ConnectionRules.Extensions.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ConnectionRules.Extensions.Tests.DependencyInjection;
+
+/// <summary>The container's engine on configuration reload: swap on a good change, keep the last good engine on a bad one.</summary>
+public sealed class ReloadingRuleEngineTests
+{
+    private const string ExpectedWords = "expected one of none, silent, suggestion, warning, error, default (or hidden, info).";
+
+    private sealed class Fixture : IDisposable
+    {
+        public Fixture(IConfigurationRoot configuration)
+        {
+            Configuration = configuration;
+            var services = new ServiceCollection();
+            services.AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
+            services.AddConnectionRules(configuration.GetSection("ConnectionRules"));
+            Provider = services.BuildServiceProvider();
+            Engine = Provider.GetRequiredService<IRuleEngine>();
+        }
+
+        public IConfigurationRoot Configuration { get; }
+
+        public CollectingLoggerProvider Logs { get; } = new();
+
+        public ServiceProvider Provider { get; }
+
+        public IRuleEngine Engine { get; }
+
+        public IEnumerable<LogEntry> Entries(string eventName) => Logs.Entries.Where(e => e.EventName == eventName);
+
+        public void Dispose() => Provider.Dispose();
+    }
+
+    private static (Fixture Fixture, MemoryConfigurationProvider Memory) InMemory(params (string Key, string Value)[] values)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(values.Select(v => KeyValuePair.Create<string, string?>(v.Key, v.Value)))
+            .Build();
+        return (new Fixture(configuration), configuration.Providers.OfType<MemoryConfigurationProvider>().Single());
+    }
+
+    [Fact]
+    public void A_reload_with_a_good_change_swaps_the_engine_and_logs_it()
+    {
+        var (fixture, memory) = InMemory(("ConnectionRules:Rules:CR1001", "warning"));
+        using var _ = fixture;
+        Assert.Equal(Severity.Warning, fixture.Engine.GetSeverity("CR1001"));
+
+        memory.Set("ConnectionRules:Rules:CR1001", "error");
+        memory.Set("ConnectionRules:Rules:CR3002", "none");
+        fixture.Configuration.Reload();
+
+        Assert.Same(fixture.Engine, fixture.Provider.GetRequiredService<IRuleEngine>());
+        Assert.Equal(Severity.Error, fixture.Engine.GetSeverity("CR1001"));
+        Assert.DoesNotContain(fixture.Engine.Rules, r => r.Id == "CR3002");
+        var entry = Assert.Single(fixture.Entries("ConfigurationReloaded"));
+        Assert.Equal((LogLevel.Information, "ConnectionRules", "ConnectionRules configuration reloaded; the rule engine now runs 11 rules."), (entry.Level, entry.Category, entry.Message));
+    }
+
+    [Fact]
+    public void A_reload_that_changes_nothing_in_the_section_rebuilds_nothing()
+    {
+        var (fixture, memory) = InMemory(("ConnectionRules:Rules:CR1001", "warning"), ("Logging:LogLevel:Default", "Information"));
+        using var _ = fixture;
+
+        memory.Set("Logging:LogLevel:Default", "Debug");
+        fixture.Configuration.Reload();
+        fixture.Configuration.Reload();
+
+        Assert.Empty(fixture.Entries("ConfigurationReloaded"));
+        Assert.Equal(Severity.Warning, fixture.Engine.GetSeverity("CR1001"));
+    }
+
+    [Fact]
+    public void A_reload_with_a_bad_value_keeps_the_last_good_engine_and_logs_every_problem()
+    {
+        var (fixture, memory) = InMemory(("ConnectionRules:Rules:CR1001", "warning"));
+        using var _ = fixture;
+
+        memory.Set("ConnectionRules:Rules:CR1001", "eror");
+        memory.Set("ConnectionRules:PitchWindow", "-1.00:00:00");
+        fixture.Configuration.Reload();
+
+        Assert.Equal(Severity.Warning, fixture.Engine.GetSeverity("CR1001"));
+        Assert.Equal(TimeSpan.FromHours(72), ((ReloadingRuleEngine)fixture.Engine).Current.Options.PitchWindow);
+        var entry = Assert.Single(fixture.Entries("ReloadRejected"));
+        Assert.Equal(LogLevel.Error, entry.Level);
+        var nl = Environment.NewLine;
+        Assert.Equal(
+            "Reloaded ConnectionRules configuration rejected; the rule engine keeps its previous configuration until the problems are fixed: "
+            + $"{nl}- ConnectionRules:PitchWindow = \"-1.00:00:00\": a duration cannot be negative; expected [days.]hours:minutes[:seconds], e.g. 3.00:00:00 for 3 days or 12:00:00 for 12 hours."
+            + $"{nl}- ConnectionRules:Rules:CR1001 = \"eror\": not a severity; {ExpectedWords}",
+            entry.Message);
+
+        // Fixed, the next reload takes effect.
+        memory.Set("ConnectionRules:Rules:CR1001", "error");
+        memory.Set("ConnectionRules:PitchWindow", "1.00:00:00");
+        fixture.Configuration.Reload();
+        Assert.Equal(Severity.Error, fixture.Engine.GetSeverity("CR1001"));
+        Assert.Single(fixture.Entries("ConfigurationReloaded"));
+    }
+
+    [Fact]
+    public void A_configure_action_that_throws_on_reload_keeps_the_last_good_engine_and_logs_it()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection().Build();
+        var memory = configuration.Providers.OfType<MemoryConfigurationProvider>().Single();
+        var logs = new CollectingLoggerProvider();
+        var builds = 0;
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.AddProvider(logs));
+        services.AddConnectionRules(configuration.GetSection("ConnectionRules"), _ =>
+        {
+            if (++builds > 1)
+            {
+                throw new InvalidOperationException("configure failed");
+            }
+        });
+        using var provider = services.BuildServiceProvider();
+        var engine = provider.GetRequiredService<IRuleEngine>();
+
+        memory.Set("ConnectionRules:Rules:CR1001", "error");
+        configuration.Reload();
+
+        Assert.Equal(Severity.Info, engine.GetSeverity("CR1001"));
+        var entry = Assert.Single(logs.Entries, e => e.EventName == "ReloadFailed");
+        Assert.Equal(LogLevel.Error, entry.Level);
+    }
+
+    [Fact]
+    public void After_the_container_is_disposed_reloads_are_ignored()
+    {
+        var (fixture, memory) = InMemory(("ConnectionRules:Rules:CR1001", "warning"));
+        var engine = fixture.Engine;
+        fixture.Dispose();
+
+        memory.Set("ConnectionRules:Rules:CR1001", "error");
+        fixture.Configuration.Reload();
+
+        Assert.Equal(Severity.Warning, engine.GetSeverity("CR1001"));
+        Assert.Empty(fixture.Entries("ConfigurationReloaded"));
+    }
+
+    [Fact]
+    public async Task A_json_file_rewritten_on_disk_is_picked_up_and_a_bad_rewrite_is_refused()
+    {
+        var directory = Directory.CreateTempSubdirectory("connection-rules-");
+        try
+        {
+            var path = Path.Combine(directory.FullName, "appsettings.json");
+            await File.WriteAllTextAsync(path, """{ "ConnectionRules": { "Rules": { "CR1001": "warning" } } }""");
+            var configuration = new ConfigurationBuilder()
+                .SetBasePath(directory.FullName)
+                .AddJsonFile("appsettings.json", optional: false, reloadOnChange: true)
+                .Build();
+            using var fixture = new Fixture(configuration);
+            Assert.Equal(Severity.Warning, fixture.Engine.GetSeverity("CR1001"));
+
+            await File.WriteAllTextAsync(path, """{ "ConnectionRules": { "Rules": { "CR1001": "error" } } }""");
+            await Eventually(() => fixture.Engine.GetSeverity("CR1001") == Severity.Error);
+
+            await File.WriteAllTextAsync(path, """{ "ConnectionRules": { "Rules": { "CR1001": "eror" } } }""");
+            await Eventually(() => fixture.Entries("ReloadRejected").Any());
+            Assert.Contains($"ConnectionRules:Rules:CR1001 = \"eror\": not a severity; {ExpectedWords}", fixture.Entries("ReloadRejected").Single().Message, StringComparison.Ordinal);
+            Assert.Equal(Severity.Error, fixture.Engine.GetSeverity("CR1001"));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Polls until the condition holds; file watching is asynchronous, so no fixed sleep is long enough or short enough.</summary>
+    private static async Task Eventually(Func<bool> condition)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), "The configuration file change was not picked up within 15 seconds.");
+            await Task.Delay(25);
+        }
+    }
+}
