@@ -201,7 +201,8 @@ internal static class TriageCommand
 
         var report = new TriageReport
         {
-            Export = options.Path ?? exportPath,
+            Export = exportPath,
+            IsSample = options.Path is null,
             Content = content,
             EvaluatedAt = time.GetUtcNow(),
             Rules = engine.Rules,

@@ -60,6 +60,9 @@ internal sealed class ExportCsv : IDisposable
                 HasHeader = false,
                 Separator = ',',
                 TrackLineNumbers = true,
+
+                // Names and URLs repeat on every message; a column of unique texts stops pooling by itself.
+                PoolStrings = true,
                 SkipEmptyLines = true,
                 MalformedData = CsvMalformedDataHandling.Skip,
                 OnMalformedRecord = record => warn(new ExportWarning(file.Name, file.Label, record.LineNumber, Describe(record))),
@@ -120,6 +123,17 @@ internal sealed class ExportCsv : IDisposable
 
         value = value.Trim();
         return value.Contains('&', StringComparison.Ordinal) ? WebUtility.HtmlDecode(value) : value;
+    }
+
+    /// <summary>Returns whether a field equals a text, ignoring ASCII case and surrounding spaces, without making a string of it.</summary>
+    public bool Is(int column, string value)
+    {
+        if (column < 0 || column >= _reader.FieldCount)
+        {
+            return value.Length == 0;
+        }
+
+        return System.Text.Ascii.EqualsIgnoreCase(_reader.GetSpan(column).Trim(" \t"u8), System.Text.Encoding.ASCII.GetBytes(value));
     }
 
     /// <summary>Gets a field by column name; see <see cref="Get(int)"/>.</summary>

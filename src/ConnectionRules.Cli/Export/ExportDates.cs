@@ -38,8 +38,14 @@ internal static class ExportDates
         /// <summary>Parses a value as UTC; false when it has none of the formats.</summary>
         public bool TryParse(string value, out DateTimeOffset result)
         {
+            // messages.csv holds most dates of an export: its exact format is read without the general parser.
+            if (TryParseMessageDate(value, out result))
+            {
+                return true;
+            }
+
             // Newer exports write a narrow no-break space before AM/PM; some tools write a no-break space.
-            var normalized = value.Replace('\u202F', ' ').Replace('\u00A0', ' ').Trim();
+            var normalized = value.AsSpan().IndexOfAny('\u202F', '\u00A0') >= 0 ? value.Replace('\u202F', ' ').Replace('\u00A0', ' ') : value;
             if (DateTime.TryParseExact(normalized, formats, CultureInfo.InvariantCulture, Utc, out var parsed))
             {
                 result = new DateTimeOffset(DateTime.SpecifyKind(parsed, DateTimeKind.Utc));
@@ -48,6 +54,43 @@ internal static class ExportDates
 
             result = default;
             return false;
+        }
+
+        /// <summary><c>2024-03-15 14:02:11 UTC</c>, exactly.</summary>
+        private static bool TryParseMessageDate(string value, out DateTimeOffset result)
+        {
+            result = default;
+            var s = value.AsSpan();
+            if (s.Length != 23 || s[4] != '-' || s[7] != '-' || s[10] != ' ' || s[13] != ':' || s[16] != ':' || !s[19..].SequenceEqual(" UTC"))
+            {
+                return false;
+            }
+
+            if (!Number(s[..4], out var year) || !Number(s.Slice(5, 2), out var month) || !Number(s.Slice(8, 2), out var day)
+                || !Number(s.Slice(11, 2), out var hour) || !Number(s.Slice(14, 2), out var minute) || !Number(s.Slice(17, 2), out var second)
+                || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(Math.Max(1, year), month) || hour > 23 || minute > 59 || second > 59 || year < 1)
+            {
+                return false;
+            }
+
+            result = new DateTimeOffset(year, month, day, hour, minute, second, TimeSpan.Zero);
+            return true;
+        }
+
+        private static bool Number(ReadOnlySpan<char> digits, out int value)
+        {
+            value = 0;
+            foreach (var c in digits)
+            {
+                if (c is < '0' or > '9')
+                {
+                    return false;
+                }
+
+                value = (value * 10) + (c - '0');
+            }
+
+            return true;
         }
     }
 }

@@ -42,7 +42,7 @@ internal abstract class ExportSource : IDisposable
         }
         catch (InvalidDataException exception)
         {
-            throw new UnusableExportException(path, null, $"not a zip archive ({exception.Message}). Give the .zip LinkedIn sent, or the folder you extracted it to.");
+            throw new UnusableExportException(path, null, $"not a zip archive ({exception.Message}). Give the .zip LinkedIn sent, or the folder you extracted it to, not a single file of it.");
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

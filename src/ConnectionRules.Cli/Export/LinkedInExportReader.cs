@@ -39,6 +39,7 @@ internal sealed class LinkedInExportReader
     private readonly HashSet<string> _ownerUrls = new(StringComparer.Ordinal);
     private readonly ExportStatistics _statistics = new();
     private readonly Dictionary<string, string> _files = new(StringComparer.Ordinal);
+
     private string? _ownerName;
     private string? _ownerNameKey;
     private string? _ownerHeadline;
@@ -327,7 +328,7 @@ internal sealed class LinkedInExportReader
         {
             Report(csv, "Reading messages", ++rows);
             _statistics.MessagesRead++;
-            if (string.Equals(csv.Get(folder), "DRAFT", StringComparison.OrdinalIgnoreCase) || csv.Get(draft) is "true" or "TRUE" or "True" or "yes" or "Yes" or "YES")
+            if (csv.Is(folder, "DRAFT") || (draft >= 0 && (csv.Is(draft, "true") || csv.Is(draft, "yes"))))
             {
                 _statistics.Drafts++;
                 continue;

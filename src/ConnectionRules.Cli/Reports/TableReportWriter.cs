@@ -13,15 +13,13 @@ internal static class TableReportWriter
         var content = report.Content;
         var owner = content.Owner is { } o ? $"{o.Name}'s LinkedIn export" : "LinkedIn export";
         console.MarkupLine(
-            $"[bold]{Markup.Escape(owner)}[/] ({Markup.Escape(report.Export)}): "
-            + $"{Plural(content.Statistics.Connections, "connection")}, {Plural(content.Statistics.PendingInvitations, "pending invitation")}");
-
-        var summary = new Grid().AddColumn(new GridColumn().PadLeft(2)).AddColumn(new GridColumn().RightAligned()).AddColumn();
-        summary.AddRow(VerdictMarkup(Verdict.Disconnect), new Markup(Count(report, Verdict.Disconnect)), new Text("connections to remove"));
-        summary.AddRow(VerdictMarkup(Verdict.Decline), new Markup(Count(report, Verdict.Decline)), new Text("invitations to decline"));
-        summary.AddRow(VerdictMarkup(Verdict.Review), new Markup(Count(report, Verdict.Review)), new Text("to look at yourself"));
-        summary.AddRow(VerdictMarkup(Verdict.Accept), new Markup(Count(report, Verdict.Accept)), new Text("nothing to do"));
-        console.Write(summary);
+            $"[bold]{Markup.Escape(owner)}[/]: {Plural(content.Statistics.Connections, "connection")}, "
+            + $"{Plural(content.Statistics.PendingInvitations, "pending invitation")}");
+        console.MarkupLine($"[dim]{Markup.Escape(report.Export)}{(report.IsSample ? " (the sample export that ships with the tool)" : "")}[/]");
+        SummaryLine(console, report, Verdict.Disconnect, "connections to remove");
+        SummaryLine(console, report, Verdict.Decline, "invitations to decline");
+        SummaryLine(console, report, Verdict.Review, "to look at yourself");
+        SummaryLine(console, report, Verdict.Accept, "nothing to do");
         console.WriteLine();
 
         var listed = report.Listed.ToList();
@@ -58,7 +56,8 @@ internal static class TableReportWriter
             console.MarkupLine($"[yellow]{Plural(report.Warnings.Count, "row")} of the export skipped or read around; the warnings above say which.[/]");
         }
 
-        console.MarkupLine("[dim]An export holds no mutual connections and no profile facts of others, so CR1002, CR3001 and CR3002 cannot fire on it. Details: --format json.[/]");
+        console.MarkupLine("[dim]An export holds no mutual connections and no profile facts of others: CR1002, CR3001 and CR3002 cannot fire on it.[/]");
+        console.MarkupLine("[dim]Every diagnostic, with the file and line it comes from: --format json or --format sarif.[/]");
     }
 
     private static Markup VerdictMarkup(Verdict verdict) => verdict switch
@@ -69,7 +68,16 @@ internal static class TableReportWriter
         _ => new Markup("[green]Accept[/]"),
     };
 
-    private static string Count(TriageReport report, Verdict verdict) => report.Count(verdict).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static void SummaryLine(IAnsiConsole console, TriageReport report, Verdict verdict, string meaning)
+    {
+        var markup = VerdictMarkup(verdict);
+        var padding = new string(' ', 11 - verdict.ToString().Length);
+        console.Write(new Text("  "));
+        console.Write(markup);
+        var width = Math.Max(4, report.Results.Count.ToString(System.Globalization.CultureInfo.InvariantCulture).Length);
+        var count = report.Count(verdict).ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(width);
+        console.WriteLine($"{padding}{count}  {meaning}");
+    }
 
     private static string Plural(int count, string noun) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? "" : "s")}");

@@ -25,6 +25,9 @@ internal sealed class TriageReport
 {
     public required string Export { get; init; }
 
+    /// <summary>Gets a value indicating whether the export is the sample that ships with the tool.</summary>
+    public bool IsSample { get; init; }
+
     public required ExportContent Content { get; init; }
 
     public required DateTimeOffset EvaluatedAt { get; init; }

@@ -61,7 +61,8 @@ internal static class RuleEngineConfigurationReader
 
     private static void ReadRules(RuleEngineBuilder builder, IConfigurationSection rules, List<Action<RuleEngineBuilder>> edits, List<string> errors)
     {
-        if (rules.Value is not null)
+        // An empty value is no value: command-line and host settings give each parent of a nested key an empty one.
+        if (!string.IsNullOrEmpty(rules.Value))
         {
             errors.Add($"{ConfigurationText.Describe(rules)}: not a section; expected rule ids with their severities, e.g. \"{RulesKey}\": {{ \"CR1001\": \"error\" }}.");
             return;
@@ -88,7 +89,7 @@ internal static class RuleEngineConfigurationReader
 
     private static void ReadCategories(RuleEngineBuilder builder, IConfigurationSection categories, List<Action<RuleEngineBuilder>> edits, List<string> errors)
     {
-        if (categories.Value is not null)
+        if (!string.IsNullOrEmpty(categories.Value))
         {
             errors.Add($"{ConfigurationText.Describe(categories)}: not a section; expected categories with their severities, e.g. \"{CategoriesKey}\": {{ \"Authenticity\": \"warning\" }}.");
             return;

@@ -1,0 +1,72 @@
+using ConnectionRules.SampleCrm.Contracts;
+using ConnectionRules.SampleCrm.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace ConnectionRules.SampleCrm;
+
+/// <summary>The service's HTTP surface: evaluate a request, list the rules in effect.</summary>
+internal static class ConnectionRequestEndpoints
+{
+    public static IEndpointRouteBuilder MapConnectionRequestEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/connection-requests/evaluate", EvaluateAsync);
+        app.MapGet("/rules", ListRules);
+        return app;
+    }
+
+    private static async Task<Results<Ok<EvaluationResponse>, ValidationProblem, ProblemHttpResult>> EvaluateAsync(
+        HttpRequest http,
+        IRuleEngine engine,
+        IOptions<JsonOptions> json,
+        CancellationToken cancellationToken)
+    {
+        if (!http.HasJsonContentType())
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "The request body must be JSON.",
+                detail: $"Content-Type is '{http.ContentType ?? "(none)"}'; send the connection request as application/json.");
+        }
+
+        var (request, problem) = await RequestBodyReader.ReadAsync<ConnectionRequest>(http, json.Value.SerializerOptions, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        try
+        {
+            return TypedResults.Ok(EvaluationResponse.From(engine.Evaluate(request!)));
+        }
+        catch (ArgumentException exception)
+        {
+            // The engine names the member a request lacks (a null element of a list, a blank id); the name of its
+            // own parameter, which ArgumentException appends, means nothing to the client.
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status400BadRequest,
+                title: RequestBodyReader.Title,
+                detail: exception.ParamName is { } name ? exception.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : exception.Message);
+        }
+    }
+
+    private static Ok<RuleResponse[]> ListRules(IRuleEngine engine)
+    {
+        var rules = new List<RuleResponse>();
+        foreach (var rule in engine.Rules)
+        {
+            // Rules and GetSeverity each read the engine in effect: a configuration reload between the two calls may
+            // have turned the rule off, and then it is no longer in effect to list.
+            try
+            {
+                rules.Add(RuleResponse.From(rule, engine.GetSeverity(rule.Id)));
+            }
+            catch (KeyNotFoundException)
+            {
+            }
+        }
+
+        return TypedResults.Ok(rules.ToArray());
+    }
+}

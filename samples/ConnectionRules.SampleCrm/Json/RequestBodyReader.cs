@@ -1,0 +1,151 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ConnectionRules.SampleCrm.Json;
+
+/// <summary>
+/// Reads a JSON request body into a model and, when it cannot, answers a 400 problem that names every field at fault
+/// as a path into the body (<c>sender.name</c>, <c>messages[0].text</c>; <c>$</c> for the body as a whole), with
+/// the line and position of a syntax or type error.
+/// </summary>
+/// <remarks>
+/// Three passes over the buffered body: parse it (syntax), walk it against the serializer's own contract to find
+/// every required member that is missing or null (System.Text.Json stops at the first and names only the enclosing
+/// object), then deserialize it (types, formats, unknown members).
+/// </remarks>
+internal static class RequestBodyReader
+{
+    public const string Title = "The request body is not a valid connection request.";
+
+    public static async Task<(T? Value, ValidationProblem? Problem)> ReadAsync<T>(HttpRequest request, JsonSerializerOptions options, CancellationToken cancellationToken)
+        where T : class
+    {
+        byte[] body;
+        using (var buffer = new MemoryStream())
+        {
+            await request.Body.CopyToAsync(buffer, cancellationToken);
+            body = buffer.ToArray();
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = options.MaxDepth });
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return (null, Problem([new("$", $"The body must be a JSON object describing a {typeof(T).Name}, not {Describe(document.RootElement.ValueKind)}.")]));
+            }
+
+            var errors = new List<FieldError>();
+            FindMissingMembers(document.RootElement, options.GetTypeInfo(typeof(T)), path: "", errors);
+            if (errors.Count > 0)
+            {
+                return (null, Problem(errors));
+            }
+
+            return (JsonSerializer.Deserialize<T>(body, options), null);
+        }
+        catch (JsonException exception)
+        {
+            return (null, Problem([FieldError.From(exception)], exception.LineNumber, exception.BytePositionInLine));
+        }
+    }
+
+    private static void FindMissingMembers(JsonElement element, JsonTypeInfo type, string path, List<FieldError> errors)
+    {
+        if (type.Kind == JsonTypeInfoKind.Object && element.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in type.Properties)
+            {
+                var field = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
+                if (!TryGetMember(element, property.Name, out var value))
+                {
+                    if (property.IsRequired)
+                    {
+                        errors.Add(new(field, $"{field} is required but missing."));
+                    }
+                }
+                else if (value.ValueKind == JsonValueKind.Null)
+                {
+                    if (!property.IsSetNullable)
+                    {
+                        errors.Add(new(field, $"{field} must not be null."));
+                    }
+                }
+                else
+                {
+                    FindMissingMembers(value, type.Options.GetTypeInfo(property.PropertyType), field, errors);
+                }
+            }
+        }
+        else if (type.Kind == JsonTypeInfoKind.Enumerable && element.ValueKind == JsonValueKind.Array && type.ElementType is { } elementType)
+        {
+            var elementInfo = type.Options.GetTypeInfo(elementType);
+            var index = 0;
+            foreach (var item in element.EnumerateArray())
+            {
+                FindMissingMembers(item, elementInfo, $"{path}[{index++}]", errors);
+            }
+        }
+    }
+
+    // Member names match in any case, as the serializer is configured to match them.
+    private static bool TryGetMember(JsonElement element, string name, out JsonElement value)
+    {
+        foreach (var member in element.EnumerateObject())
+        {
+            if (string.Equals(member.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                value = member.Value;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
+    private static ValidationProblem Problem(List<FieldError> errors, long? line = null, long? position = null)
+    {
+        var where = line is null ? "" : $" (line {line + 1}, position {position + 1})";
+        var extensions = new Dictionary<string, object?>();
+        if (line is not null)
+        {
+            // 1-based, as editors count.
+            extensions["line"] = line + 1;
+            extensions["position"] = position + 1;
+        }
+
+        return TypedResults.ValidationProblem(
+            errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+            detail: errors.Count > 1 ? $"{errors.Count} fields are missing or invalid: {string.Join(", ", errors.Select(e => e.Field).Distinct())}."
+                : errors[0].Message.StartsWith(errors[0].Field + " ", StringComparison.Ordinal) ? errors[0].Message
+                : $"{errors[0].Field}{where}: {errors[0].Message}",
+            title: Title,
+            extensions: extensions);
+    }
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
+
+    private readonly record struct FieldError(string Field, string Message)
+    {
+        public static FieldError From(JsonException exception)
+        {
+            // The serializer's paths read "$.messages[0].text"; the API names fields the way diagnostics name locations.
+            var path = exception.Path ?? "$";
+            var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
+
+            // The serializer appends " Path: ... | LineNumber: ..." to its own messages; the problem carries those apart.
+            var message = exception.Message;
+            var suffix = message.IndexOf(" Path: ", StringComparison.Ordinal) is var p and >= 0 ? p : message.IndexOf(" LineNumber: ", StringComparison.Ordinal);
+            return new(field, suffix >= 0 ? message[..suffix] : message);
+        }
+    }
+}

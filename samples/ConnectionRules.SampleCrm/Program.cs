@@ -1,0 +1,21 @@
+// A CRM's connection-request service: evaluates posted requests with a rule engine configured from the
+// "ConnectionRules" section of appsettings.json, and lists the rules in effect.
+using ConnectionRules.SampleCrm;
+using ConnectionRules.SampleCrm.Json;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// The recommended rules, tuned by appsettings.json; a bad value there stops start-up naming the key, and an edit
+// while running swaps in a new engine (or keeps the current one, logging why, when the edit is invalid).
+builder.Services.AddConnectionRules(builder.Configuration.GetSection("ConnectionRules"));
+builder.Services.ConfigureHttpJsonOptions(options => CrmJson.Configure(options.SerializerOptions));
+builder.Services.AddProblemDetails();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapConnectionRequestEndpoints();
+app.Run();
+
+/// <summary>The service's entry point; public so that integration tests can host it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program;

@@ -1,0 +1,361 @@
+using System.Text.Json;
+using ConnectionRules.Cli.Tests.Support;
+using ConnectionRules.Tests.Support;
+
+namespace ConnectionRules.Cli.Tests;
+
+/// <summary><c>connection-rules triage</c> as a user runs it: on the sample export, on their own, on broken ones.</summary>
+public sealed class TriageCommandTests : IDisposable
+{
+    private const string Ann = "Ann,Lee,https://www.linkedin.com/in/ann-lee,,Fabrikam,Staff Engineer,15 Mar 2024";
+    private readonly TempExport _export = new();
+
+    public void Dispose() => _export.Dispose();
+
+    /// <summary>Who in the sample export gets which verdict, and from which rules: the sample is written to show each rule an export can trigger.</summary>
+    public static TheoryData<string, Verdict, string[]> SampleVerdicts => new()
+    {
+        { "Jordan Blake", Verdict.Disconnect, ["CR2001"] },
+        { "Kevin O'Brien", Verdict.Disconnect, ["CR2001"] },
+        { "Hugo Barrett", Verdict.Disconnect, ["CR2001", "CR2004"] },
+        { "Priya Shah", Verdict.Disconnect, ["CR2002"] },
+        { "Tyler Grant", Verdict.Decline, ["CR1003"] },
+        { "Brooke Sanders", Verdict.Decline, ["CR1003"] },
+        { "Gavin Price", Verdict.Decline, ["CR1003"] },
+        { "Marcus Webb", Verdict.Review, ["CR2003"] },
+        { "Dana Whitfield", Verdict.Review, ["CR2004", "CR2004"] },
+        { "Rex Holloway", Verdict.Accept, ["CR3003"] },
+        { "Ruby Hayes", Verdict.Accept, ["CR3003"] },
+        { "Chris Morgan", Verdict.Accept, ["CR1001"] },
+        { "Noah Bennett", Verdict.Accept, ["CR1001"] },
+        { "Leo Martins", Verdict.Accept, [] },
+        { "Ethan Cole", Verdict.Accept, [] },
+        { "Isla Novak", Verdict.Accept, [] },
+        { "Nina Brooks", Verdict.Accept, [] },
+        { "Zoe Turner", Verdict.Accept, [] },
+        { "Ivan Petrov", Verdict.Accept, [] },
+    };
+
+    [Fact]
+    public void With_no_path_it_triages_the_sample_export_and_prints_the_table()
+    {
+        var run = Tool.Run("triage");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("", run.Error);
+        Assert.DoesNotContain("\u001b[", run.Out, StringComparison.Ordinal);
+        Snapshot.Verify(Anonymize(run.Out));
+    }
+
+    [Theory]
+    [MemberData(nameof(SampleVerdicts))]
+    public void The_sample_export_judges_each_person_as_written(string name, Verdict verdict, string[] rules)
+    {
+        var person = SamplePeople().Single(p => p.GetProperty("name").GetString() == name);
+
+        Assert.Equal(verdict.ToString().ToLowerInvariant(), person.GetProperty("verdict").GetString());
+        Assert.Equal(rules, person.GetProperty("diagnostics").EnumerateArray().Select(d => d.GetProperty("id").GetString()));
+    }
+
+    [Fact]
+    public void The_sample_export_makes_every_rule_an_export_can_express_fire()
+    {
+        var fired = SamplePeople().SelectMany(p => p.GetProperty("diagnostics").EnumerateArray()).Select(d => d.GetProperty("id").GetString()).ToHashSet();
+
+        // CR1002 needs mutual connections, CR3001 and CR3002 profile facts of others: no export holds them.
+        Assert.Equal(["CR1001", "CR1003", "CR2001", "CR2002", "CR2003", "CR2004", "CR3003"], fired.Order());
+        Assert.True(SamplePeople().Count() >= 40);
+        Assert.True(SamplePeople().Count(p => p.GetProperty("verdict").GetString() == "accept") >= 30);
+    }
+
+    [Fact]
+    public void Json_lists_everyone_with_verdict_and_diagnostics()
+    {
+        var run = Tool.Run("triage", "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        Snapshot.Verify(Anonymize(run.Out));
+    }
+
+    [Fact]
+    public void Sarif_lists_the_rules_and_a_result_per_diagnostic()
+    {
+        var run = Tool.Run("triage", "--format", "sarif");
+
+        Assert.Equal(0, run.ExitCode);
+        Snapshot.Verify(Anonymize(run.Out));
+    }
+
+    [Fact]
+    public void Sarif_has_the_structure_sarif_2_1_0_requires()
+    {
+        using var sarif = JsonDocument.Parse(Tool.Run("triage", "--format", "sarif").Out);
+        var root = sarif.RootElement;
+
+        Assert.Equal("2.1.0", root.GetProperty("version").GetString());
+        Assert.EndsWith("sarif-schema-2.1.0.json", root.GetProperty("$schema").GetString(), StringComparison.Ordinal);
+        var run = Assert.Single(root.GetProperty("runs").EnumerateArray());
+        var driver = run.GetProperty("tool").GetProperty("driver");
+        Assert.Equal("connection-rules", driver.GetProperty("name").GetString());
+        var rules = driver.GetProperty("rules").EnumerateArray().ToList();
+        Assert.Equal(new RuleEngineBuilder().AddRecommendedRules().Build().Rules.Select(r => r.Id), rules.Select(r => r.GetProperty("id").GetString()));
+        Assert.All(rules, rule => Assert.StartsWith("https://", rule.GetProperty("helpUri").GetString(), StringComparison.Ordinal));
+        Assert.All(rules, rule => Assert.EndsWith($"/docs/rules/{rule.GetProperty("id").GetString()}.md", rule.GetProperty("helpUri").GetString(), StringComparison.Ordinal));
+
+        var results = run.GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(SamplePeople().Sum(p => p.GetProperty("diagnostics").GetArrayLength()), results.Count);
+        var ids = rules.Select(r => r.GetProperty("id").GetString()).ToList();
+        Assert.All(results, result =>
+        {
+            var ruleId = result.GetProperty("ruleId").GetString();
+            Assert.Contains(ruleId, ids);
+            Assert.Equal(ruleId, ids[result.GetProperty("ruleIndex").GetInt32()]);
+            Assert.Contains(result.GetProperty("level").GetString(), new[] { "error", "warning", "note", "none" });
+            Assert.False(string.IsNullOrWhiteSpace(result.GetProperty("message").GetProperty("text").GetString()));
+            var location = Assert.Single(result.GetProperty("locations").EnumerateArray());
+            var physical = location.GetProperty("physicalLocation");
+            Assert.Equal("EXPORT", physical.GetProperty("artifactLocation").GetProperty("uriBaseId").GetString());
+            Assert.EndsWith(".csv", physical.GetProperty("artifactLocation").GetProperty("uri").GetString(), StringComparison.Ordinal);
+            Assert.True(physical.GetProperty("region").GetProperty("startLine").GetInt32() >= 1);
+            Assert.NotEmpty(location.GetProperty("logicalLocations").EnumerateArray());
+        });
+        Assert.StartsWith("file:///", run.GetProperty("originalUriBaseIds").GetProperty("EXPORT").GetProperty("uri").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_sarif_result_points_at_the_csv_row_of_the_message_it_is_about()
+    {
+        using var sarif = JsonDocument.Parse(Tool.Run("triage", "--format", "sarif", "--min-verdict", "disconnect").Out);
+        var jordan = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+            .Single(r => r.GetProperty("properties").GetProperty("person").GetString() == "Jordan Blake");
+        var location = jordan.GetProperty("locations")[0];
+        var line = location.GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32();
+
+        Assert.Equal("messages.csv", location.GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString());
+        Assert.Equal("Jordan Blake.messages[0]", location.GetProperty("logicalLocations")[0].GetProperty("fullyQualifiedName").GetString());
+        Assert.Contains("We help logistics teams cut freight costs", File.ReadAllLines(Path.Combine(Tool.SampleExport, "messages.csv"))[line - 1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_zip_linkedin_sends_gives_what_the_extracted_folder_gives()
+    {
+        foreach (var file in Directory.EnumerateFiles(Tool.SampleExport))
+        {
+            File.Copy(file, Path.Combine(_export.Folder, Path.GetFileName(file)));
+        }
+
+        var zip = _export.Zip();
+        var fromFolder = Tool.Run("triage", _export.Folder, "--format", "json");
+        var fromZip = Tool.Run("triage", zip, "--format", "json");
+
+        Assert.Equal(0, fromZip.ExitCode);
+        Assert.Equal(People(fromFolder.Out), People(fromZip.Out));
+    }
+
+    [Fact]
+    public void Output_goes_to_the_file_named_and_nothing_to_standard_output()
+    {
+        var path = _export.PathOf("report.txt");
+
+        var run = Tool.Run("triage", "--output", path);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("", run.Out);
+        var text = File.ReadAllText(path);
+        Assert.Contains("Jordan Blake", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b[", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("disconnect", 4)]
+    [InlineData("decline", 7)]
+    [InlineData("review", 9)]
+    [InlineData("accept", 45)]
+    public void Min_verdict_lists_that_verdict_and_worse(string minVerdict, int expected)
+    {
+        var run = Tool.Run("triage", "--format", "json", "--min-verdict", minVerdict);
+
+        Assert.Equal(expected, People(run.Out).Count);
+    }
+
+    [Fact]
+    public void A_malformed_row_is_a_warning_naming_file_and_line_and_the_rest_is_triaged()
+    {
+        _export.WithProfile("Sam", "Rivera").WithConnections(Ann, "Bo,\"Ek \"x\",https://www.linkedin.com/in/bo,,,,1 Apr 2024", "Cy,Ro,https://www.linkedin.com/in/cy,,,,2 Apr 2024");
+
+        var run = Tool.Run("triage", _export.Folder, "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        var warning = Assert.Single(run.ErrorLines);
+        Assert.StartsWith($"warning: {Path.Combine(_export.Folder, "Connections.csv")}, line 6: ", warning, StringComparison.Ordinal);
+        Assert.Equal(["Ann Lee", "Cy Ro"], People(run.Out).Select(p => p.Name).Order());
+        using var json = JsonDocument.Parse(run.Out);
+        Assert.Equal(6, json.RootElement.GetProperty("warnings")[0].GetProperty("line").GetInt32());
+    }
+
+    public static TheoryData<string, string> BrokenExports => new()
+    {
+        { "missing column", "Connections.csv, line 4: the header has no \"Connected On\" column" },
+        { "bad date", "Connections.csv, line 5: \"2024-15-03\" in \"Connected On\" is not a date like \"15 Mar 2024\"" },
+        { "bad message date", "messages.csv, line 3: \"yesterday\" in DATE is not a date like \"2024-03-15 14:02:11 UTC\"" },
+        { "not an export", "not a LinkedIn data export: it holds neither Connections.csv nor Invitations.csv" },
+        { "not linkedin csv", "Connections.csv: no header row with First Name,Last Name,URL,Connected On before the end of the file" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenExports))]
+    public void An_unusable_export_exits_2_with_one_line_naming_the_file_and_line(string kind, string expected)
+    {
+        _ = kind switch
+        {
+            "missing column" => _export.With("Connections.csv", TempExport.ConnectionsPreamble + "First Name,Last Name,URL,Email Address,Company,Position\n" + "Ann,Lee,u,,,\n"),
+            "bad date" => _export.WithConnections("Ann,Lee,https://www.linkedin.com/in/ann-lee,,,,2024-15-03"),
+            "bad message date" => _export.WithConnections(Ann).WithMessages("c,,Ann Lee,,Sam Rivera,,2024-03-16 10:00:00 UTC,,Hi,INBOX,", "c,,Ann Lee,,Sam Rivera,,yesterday,,Hi,INBOX,"),
+            "not an export" => _export.With("notes.txt", "my notes"),
+            _ => _export.With("Connections.csv", "Name,Email\nAnn,a@example.com\n"),
+        };
+
+        var run = Tool.Run("triage", _export.Folder);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("", run.Out);
+        var line = Assert.Single(run.ErrorLines);
+        Assert.StartsWith("error: ", line, StringComparison.Ordinal);
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_path_that_does_not_exist_exits_2()
+    {
+        var run = Tool.Run("triage", _export.PathOf("nowhere"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith($"error: {_export.PathOf("nowhere")}: no such file or folder.", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_zip_exits_2()
+    {
+        var path = _export.PathOf("export.zip");
+        File.WriteAllText(path, "not a zip");
+
+        var run = Tool.Run("triage", path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith($"error: {path}: not a zip archive", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_configuration_file_tunes_severities_and_options()
+    {
+        var config = _export.PathOf("rules.json");
+        File.WriteAllText(config, """{ "ConnectionRules": { "PitchWindow": "2.00:00:00", "Rules": { "CR1001": "error" }, "Categories": { "Authenticity": "none" } } }""");
+
+        var run = Tool.Run("triage", "--format", "json", "--config", config);
+
+        Assert.Equal(0, run.ExitCode);
+        var people = People(run.Out);
+        Assert.Equal("decline", people.Single(p => p.Name == "Chris Morgan").Verdict);
+        Assert.Equal("CR2004", people.Single(p => p.Name == "Hugo Barrett").Rules);
+        Assert.Equal("", people.Single(p => p.Name == "Rex Holloway").Rules);
+    }
+
+    public static TheoryData<string, string> BrokenConfigurations => new()
+    {
+        { """{ "ConnectionRules": { "Rules": { "CR1001": "eror" } } }""", "rules.json: ConnectionRules:Rules:CR1001" },
+        { """{ "ConnectionRules": { "Rules": { "CR9999": "error" } } }""", "rules.json: ConnectionRules:Rules:CR9999" },
+        { "{ \"ConnectionRules\": {\n  \"Rules\": { \"CR1001\": \"error\" \n}", "rules.json, line 3: not valid JSON" },
+        { """{ "Rules": { "CR1001": "error" } }""", "rules.json: no \"ConnectionRules\" section (it has \"Rules\")" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenConfigurations))]
+    public void A_bad_configuration_exits_2_naming_the_file_and_the_problem(string json, string expected)
+    {
+        var config = _export.PathOf("rules.json");
+        File.WriteAllText(config, json);
+
+        var run = Tool.Run("triage", "--config", config);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("", run.Out);
+        Assert.Contains(expected, Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_configuration_file_exits_2()
+    {
+        var run = Tool.Run("triage", "--config", _export.PathOf("missing.json"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith($"error: {_export.PathOf("missing.json")}: no such file", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--format", "xml")]
+    [InlineData("--min-verdict", "maybe")]
+    [InlineData("first-export", "second-export")]
+    public void A_bad_command_line_exits_2_with_usage_advice(params string[] args)
+    {
+        var run = Tool.Run(["triage", .. args]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("error: ", run.ErrorLines[0], StringComparison.Ordinal);
+        Assert.Equal("Run 'connection-rules triage --help' for usage.", run.ErrorLines[^1]);
+    }
+
+    [Fact]
+    public void Now_must_be_a_date()
+    {
+        var run = Tool.Run("triage", "--now", "soon");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--now \"soon\" is not a date and time", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Now_sets_the_instant_of_the_report()
+    {
+        using var json = JsonDocument.Parse(Tool.Run("triage", "--format", "json", "--now", "2026-01-02T03:04:05Z").Out);
+
+        Assert.Equal("2026-01-02T03:04:05+00:00", json.RootElement.GetProperty("evaluatedAt").GetString());
+    }
+
+    [Fact]
+    public void Help_lists_the_options()
+    {
+        var run = Tool.Run("triage", "--help");
+
+        Assert.Equal(0, run.ExitCode);
+        foreach (var option in new[] { "--format", "--output", "--config", "--min-verdict", "--now", "PATH" })
+        {
+            Assert.Contains(option, run.Out, StringComparison.Ordinal);
+        }
+    }
+
+    private static IEnumerable<JsonElement> SamplePeople()
+    {
+        var json = JsonDocument.Parse(Tool.Run("triage", "--format", "json").Out);
+        return json.RootElement.GetProperty("people").EnumerateArray().ToList();
+    }
+
+    private static List<(string Name, string Verdict, string Rules)> People(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.GetProperty("people").EnumerateArray()
+            .Select(p => (
+                p.GetProperty("name").GetString()!,
+                p.GetProperty("verdict").GetString()!,
+                string.Join(" ", p.GetProperty("diagnostics").EnumerateArray().Select(d => d.GetProperty("id").GetString()))))
+            .ToList();
+    }
+
+    /// <summary>The sample export's path differs per checkout; the snapshot holds a placeholder.</summary>
+    private static string Anonymize(string text)
+    {
+        var uri = new Uri(Tool.SampleExport + Path.DirectorySeparatorChar).AbsoluteUri;
+        return text.Replace(uri, "file:///{SampleExport}/", StringComparison.Ordinal)
+            .Replace(JsonEncodedText.Encode(Tool.SampleExport).ToString(), "{SampleExport}", StringComparison.Ordinal)
+            .Replace(Tool.SampleExport, "{SampleExport}", StringComparison.Ordinal);
+    }
+}

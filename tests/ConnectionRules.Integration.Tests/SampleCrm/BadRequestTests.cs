@@ -1,0 +1,136 @@
+using System.Net;
+using System.Text.Json;
+using ConnectionRules.Integration.Tests.Support;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace ConnectionRules.Integration.Tests.SampleCrm;
+
+/// <summary>Bad input answers 400 with a problem-details body that names the field at fault; never 500.</summary>
+public sealed class BadRequestTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
+{
+    private const string Valid = """{ "id": "r1", "sender": { "name": "Jordan Blake" }, "sentAt": "2026-03-10T09:00:00Z" }""";
+
+    public static TheoryData<string, string, string> FieldErrors => new()
+    {
+        // body, field named in "errors", words the message must hold
+        { """{ "id": "r1", "sentAt": "2026-03-10T09:00:00Z" }""", "sender", "sender is required but missing" },
+        { """{ "id": "r1", "sender": { "headline": "CTO" }, "sentAt": "2026-03-10T09:00:00Z" }""", "sender.name", "sender.name is required but missing" },
+        { """{ "id": "r1", "sender": { "name": null }, "sentAt": "2026-03-10T09:00:00Z" }""", "sender.name", "sender.name must not be null" },
+        { """{ "id": "r1", "sender": null, "sentAt": "2026-03-10T09:00:00Z" }""", "sender", "sender must not be null" },
+        { """{ "sender": { "name": "Jordan Blake" }, "sentAt": "2026-03-10T09:00:00Z" }""", "id", "id is required but missing" },
+        { """{ "id": "r1", "sender": { "name": "Jordan Blake" } }""", "sentAt", "sentAt is required but missing" },
+        { """{ "id": "r1", "sender": { "name": "Jordan Blake" }, "sentAt": "15/03/2026" }""", "sentAt", "\"15/03/2026\" is not an ISO-8601 date and time" },
+        { """{ "id": "r1", "sender": { "name": "Jordan Blake" }, "sentAt": "2026-03-10T09:00:00" }""", "sentAt", "has no time zone" },
+        { """{ "id": "r1", "sender": { "name": "Jordan Blake" }, "sentAt": 20260310 }""", "sentAt", "Expected a date as a string" },
+        { """{ "id": "r1", "sender": { "name": "Jordan Blake" }, "sentAt": "2026-03-10T09:00:00Z", "messages": [ { "sentAt": "2026-03-11T09:00:00Z" } ] }""", "messages[0].text", "messages[0].text is required but missing" },
+        { """{ "id": "r1", "sender": { "name": "Jordan Blake" }, "sentAt": "2026-03-10T09:00:00Z", "messages": [ { "sentAt": "2026-03-11T09:00:00Z", "text": "Hi", "direction": "sideways" } ] }""", "messages[0].direction", "\"sideways\" is not a MessageDirection: use one of \"fromSender\", \"fromRecipient\"" },
+        { """{ "id": "r1", "sender": { "name": "Jordan Blake" }, "sentAt": "2026-03-10T09:00:00Z", "messages": [ { "sentAt": "2026-03-11T09:00:00Z", "text": "Hi", "direction": 1 } ] }""", "messages[0].direction", "1 is not a MessageDirection" },
+        { """{ "id": "r1", "sender": { "name": "Jordan Blake" }, "sentAt": "2026-03-10T09:00:00Z", "endorsements": [ { "skill": "C#" } ] }""", "endorsements[0].at", "endorsements[0].at is required but missing" },
+        { """{ "id": "r1", "sender": { "name": "Jordan Blake", "connectionCount": "many" }, "sentAt": "2026-03-10T09:00:00Z" }""", "sender.connectionCount", "could not be converted" },
+        { """{ "id": "r1", "sender": { "name": "Jordan Blake" }, "sentAt": "2026-03-10T09:00:00Z", "acceptedOn": "2026-03-11T09:00:00Z" }""", "acceptedOn", "'acceptedOn' could not be mapped" },
+        { """{ "id": "r1", "id": "r2", "sender": { "name": "Jordan Blake" }, "sentAt": "2026-03-10T09:00:00Z" }""", "id", "Duplicate" },
+        { """{ "id": "r1", "sender": { "name": "Jordan Blake" }, """, "$", "Expected" },
+        { "", "$", "does not contain any JSON tokens" },
+        { "null", "$", "must be a JSON object describing a ConnectionRequest, not null" },
+        { """[ { "id": "r1" } ]""", "$", "not an array" },
+    };
+
+    [Theory]
+    [MemberData(nameof(FieldErrors))]
+    public async Task Bad_input_answers_400_naming_the_field(string body, string field, string message)
+    {
+        using var response = await factory.CreateClient().PostJsonAsync(body);
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal("The request body is not a valid connection request.", problem.GetProperty("title").GetString());
+        var errors = problem.GetProperty("errors");
+        Assert.True(errors.TryGetProperty(field, out var messages), $"errors should name '{field}': {errors}");
+        Assert.Contains(message, messages[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains(field, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_syntax_or_type_error_gives_its_line_and_position()
+    {
+        var body = """
+            {
+              "id": "r1",
+              "sender": { "name": "Jordan Blake" },
+              "sentAt": "15/03/2026"
+            }
+            """;
+
+        using var response = await factory.CreateClient().PostJsonAsync(body);
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        // 1-based; the position is where the reader stopped, just past the value at fault ("sentAt" ends at 24).
+        Assert.Equal(4, problem.GetProperty("line").GetInt32());
+        Assert.Equal(25, problem.GetProperty("position").GetInt32());
+        Assert.StartsWith("sentAt (line 4, position 25): ", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_missing_field_is_named_at_once()
+    {
+        using var response = await factory.CreateClient().PostJsonAsync("""{ "sender": { }, "messages": [ { "text": "Hi" } ] }""");
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal(
+            ["id", "sender.name", "sentAt", "messages[0].sentAt"],
+            problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Equal("4 fields are missing or invalid: id, sender.name, sentAt, messages[0].sentAt.", problem.GetProperty("detail").GetString());
+    }
+
+    public static TheoryData<string, string> EngineErrors => new()
+    {
+        // What only the engine checks: blank ids and null elements of lists. Its message names the member.
+        { """{ "id": "  ", "sender": { "name": "Jordan Blake" }, "sentAt": "2026-03-10T09:00:00Z" }""", "ConnectionRequest.Id is required but was null or blank" },
+        { """{ "id": "r1", "sender": { "name": "Jordan Blake" }, "sentAt": "2026-03-10T09:00:00Z", "messages": [ null ] }""", "ConnectionRequest.Messages[0] is required" },
+        { """{ "id": "r1", "sender": { "name": "Jordan Blake", "groups": [ "Rust", null ] }, "sentAt": "2026-03-10T09:00:00Z" }""", "ConnectionRequest.Sender.Groups[1] is required" },
+    };
+
+    [Theory]
+    [MemberData(nameof(EngineErrors))]
+    public async Task The_engines_argument_exception_answers_400_naming_the_member(string body, string message)
+    {
+        using var response = await factory.CreateClient().PostJsonAsync(body);
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        var detail = problem.GetProperty("detail").GetString();
+        Assert.StartsWith(message, detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_json_answers_415()
+    {
+        using var response = await factory.CreateClient().PostJsonAsync(Valid, "text/plain");
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+        Assert.Equal("Content-Type is 'text/plain'; send the connection request as application/json.", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_valid_body_cut_anywhere_never_answers_500()
+    {
+        var client = factory.CreateClient();
+        var full = SampleRequests.PitchAfterAccept;
+        var statuses = new List<(int Length, HttpStatusCode Status)>();
+        for (var length = 0; length < full.Length; length += 3)
+        {
+            using var response = await client.PostJsonAsync(full[..length]);
+            statuses.Add((length, response.StatusCode));
+        }
+
+        Assert.All(statuses, s => Assert.True(s.Status == HttpStatusCode.BadRequest, $"{s.Length} characters answered {s.Status}"));
+    }
+
+    private static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.ReadJsonAsync();
+        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+        return problem;
+    }
+}
