@@ -13,7 +13,7 @@ public sealed class ReadmeTests
     public void The_readme_opens_with_the_main_job_and_the_test_command()
     {
         var firstBlock = Markdown.Fence().Match(Readme).Groups["code"].Value.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("dotnet run --project samples/EvaluateRequests", firstBlock[0], StringComparison.Ordinal);
+        Assert.StartsWith("dotnet run --project src/ConnectionRules.Cli -- triage ", firstBlock[0], StringComparison.Ordinal);
         Assert.StartsWith("dotnet test ConnectionRules.sln", firstBlock[1], StringComparison.Ordinal);
         Assert.Contains("dotnet test ConnectionRules.sln", File.ReadAllText(Repository.PathOf(".ci", "run")), StringComparison.Ordinal);
     }
@@ -37,7 +37,8 @@ public sealed class ReadmeTests
     {
         var output = Program.Run(Assembly.Load("EvaluateRequests"), []);
         Snapshot.Verify(output);
-        Assert.Contains(Readme.Split("```")[3].Trim().Split('\n')[0], output, StringComparison.Ordinal);
+        var shown = Markdown.Fence().Match(Readme, Readme.IndexOf("<!-- evaluate-requests output", StringComparison.Ordinal)).Groups["code"].Value;
+        Assert.All(shown.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.Contains(line, output, StringComparison.Ordinal));
     }
 }
 
