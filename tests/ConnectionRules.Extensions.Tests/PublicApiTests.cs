@@ -1,3 +1,4 @@
+using ConnectionRules.Tests.Support;
 using System.Reflection;
 using System.Text;
 using ConnectionRules.Extensions.Tests.Support;

@@ -1,3 +1,4 @@
+using ConnectionRules.Tests.Support;
 using ConnectionRules.Extensions.Tests.Support;
 using Microsoft.Extensions.Configuration;
 

@@ -1,3 +1,4 @@
+using ConnectionRules.Tests.Support;
 using ConnectionRules.Extensions.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -111,7 +112,7 @@ public sealed class ConnectionRulesServiceCollectionExtensionsTests
     [Fact]
     public void The_container_pitch_detector_replaces_the_default_one()
     {
-        var request = Requests.AcceptedThenMessaged("Have you tried banana bread?");
+        var request = Requests.Accepted() with { Messages = [Requests.FromSender(TimeSpan.FromHours(1), "Have you tried banana bread?")] };
         Assert.DoesNotContain(Engine(s => s.AddConnectionRules()).Evaluate(request).Diagnostics, d => d.Id == "CR2001");
 
         var engine = Engine(services => services.AddSingleton<IPitchDetector>(new WordPitchDetector("banana")).AddConnectionRules());
