@@ -83,6 +83,13 @@ internal static class EngineFactory
         }
 
         var section = root.GetSection(SectionName);
+        if (!section.Exists() && root.GetChildren().Any(c => string.Equals(c.Key, SectionName, StringComparison.OrdinalIgnoreCase)))
+        {
+            // "ConnectionRules": null, or an empty object: there, but with nothing in it.
+            throw new UnusableConfigurationException(
+                $"{path}: the \"{SectionName}\" section is empty (null or {{ }}); the settings go inside it, e.g. {{ \"{SectionName}\": {{ \"PitchWindow\": \"2.00:00:00\", \"Rules\": {{ \"CR1001\": \"error\" }} }} }}.");
+        }
+
         if (!section.Exists())
         {
             var keys = string.Join(", ", root.GetChildren().Select(c => $"\"{c.Key}\""));

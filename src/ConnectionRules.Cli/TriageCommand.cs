@@ -115,6 +115,10 @@ internal static class TriageCommand
             Description = "Judge as of this instant (ISO 8601, UTC when no offset is given), for reproducible reports. Default: the current time.",
         };
 
+        // An enum option also parses numbers ("--format 7") and flag combinations ("table,json"): only the names are values.
+        format.Validators.Add(result => OnlyNames<OutputFormat>(result, "--format"));
+        minVerdict.Validators.Add(result => OnlyNames<Verdict>(result, "--min-verdict"));
+
         var triage = new Command("triage", "Judge every pending invitation and every connection of a LinkedIn data export, and say who to decline, review or disconnect, and why.")
         {
             path, format, output, config, minVerdict, now,
@@ -131,6 +135,20 @@ internal static class TriageCommand
             cancellationToken));
 
         return new RootCommand("connection-rules: judge LinkedIn connection requests the way analyzers judge code.") { triage };
+    }
+
+    private static void OnlyNames<TEnum>(System.CommandLine.Parsing.OptionResult result, string option)
+        where TEnum : struct, Enum
+    {
+        foreach (var token in result.Tokens)
+        {
+            // Texts that do not parse at all are reported by the parser already.
+            if (Enum.TryParse<TEnum>(token.Value, ignoreCase: true, out _)
+                && !Enum.GetNames<TEnum>().Contains(token.Value.Trim(), StringComparer.OrdinalIgnoreCase))
+            {
+                result.AddError($"{option} '{token.Value}' is not one of {string.Join(", ", Enum.GetNames<TEnum>().Select(n => n.ToLowerInvariant()))}.");
+            }
+        }
     }
 
     private sealed record TriageOptions(string? Path, OutputFormat Format, string? Output, string? Config, Verdict? MinVerdict, string? Now);

@@ -225,6 +225,54 @@ public sealed class TriageCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_zip_entry_compressed_in_a_way_dotnet_cannot_read_exits_2_naming_the_entry()
+    {
+        _export.WithConnections(Ann);
+        var zip = _export.Zip();
+        using (var archive = System.IO.Compression.ZipFile.Open(zip, System.IO.Compression.ZipArchiveMode.Read))
+        {
+            Assert.Equal("Connections.csv", Assert.Single(archive.Entries).FullName);
+        }
+
+        // Compression method 14 (LZMA), in the local header (offset 8) and the central directory entry (offset 10).
+        var bytes = File.ReadAllBytes(zip);
+        var central = bytes.AsSpan().IndexOf("PK\u0001\u0002"u8);
+        bytes[8] = 14;
+        bytes[9] = 0;
+        bytes[central + 10] = 14;
+        bytes[central + 11] = 0;
+        File.WriteAllBytes(zip, bytes);
+
+        var run = Tool.Run("triage", zip);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("", run.Out);
+        Assert.StartsWith($"error: Connections.csv in {zip}: cannot be read: ", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("de-DE")]
+    [InlineData("ar-SA")]
+    [InlineData("th-TH")]
+    public void The_report_does_not_depend_on_the_current_culture(string culture)
+    {
+        var expected = Tool.Run("triage", "--format", "json").Out;
+        var previous = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
+        string actual;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(culture);
+            actual = Tool.Run("triage", "--format", "json").Out;
+        }
+        finally
+        {
+            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = previous;
+        }
+
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
     public void A_path_that_does_not_exist_exits_2()
     {
         var run = Tool.Run("triage", _export.PathOf("nowhere"));
@@ -266,6 +314,8 @@ public sealed class TriageCommandTests : IDisposable
         { """{ "ConnectionRules": { "Rules": { "CR9999": "error" } } }""", "rules.json: ConnectionRules:Rules:CR9999" },
         { "{ \"ConnectionRules\": {\n  \"Rules\": { \"CR1001\": \"error\" \n}", "rules.json, line 3: not valid JSON" },
         { """{ "Rules": { "CR1001": "error" } }""", "rules.json: no \"ConnectionRules\" section (it has \"Rules\")" },
+        { """{ "ConnectionRules": null }""", "rules.json: the \"ConnectionRules\" section is empty" },
+        { """{ "ConnectionRules": { } }""", "rules.json: the \"ConnectionRules\" section is empty" },
     };
 
     [Theory]
@@ -295,6 +345,10 @@ public sealed class TriageCommandTests : IDisposable
     [InlineData("--format", "xml")]
     [InlineData("--min-verdict", "maybe")]
     [InlineData("first-export", "second-export")]
+    [InlineData("--format", "2")]
+    [InlineData("--format", "table,json")]
+    [InlineData("--min-verdict", "3")]
+    [InlineData("--min-verdict", "-1")]
     public void A_bad_command_line_exits_2_with_usage_advice(params string[] args)
     {
         var run = Tool.Run(["triage", .. args]);

@@ -21,6 +21,7 @@ internal sealed class ExportCsv : IDisposable
     private readonly Dictionary<string, int> _columns = new(StringComparer.OrdinalIgnoreCase);
     private readonly int _requiredFieldCount;
     private bool _current;
+    private bool _warnedEncoding;
 
     private ExportCsv(ExportFile file, Action<ExportWarning> warn, Stream stream, CsvReader reader, IReadOnlyList<string> required)
     {
@@ -48,10 +49,20 @@ internal sealed class ExportCsv : IDisposable
     /// <param name="file">The file.</param>
     /// <param name="required">The columns a row cannot be used without; the first one identifies the header row.</param>
     /// <param name="warn">Receives malformed rows.</param>
-    /// <exception cref="UnusableExportException">The file has no header with the required columns.</exception>
+    /// <exception cref="UnusableExportException">The file cannot be opened, or has no header with the required columns.</exception>
     public static ExportCsv Open(ExportFile file, IReadOnlyList<string> required, Action<ExportWarning> warn)
     {
-        var stream = file.Open();
+        Stream stream;
+        try
+        {
+            stream = file.Open();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException or NotSupportedException)
+        {
+            // An entry compressed with a method .NET does not read (LZMA, encrypted), a file without read permission.
+            throw new UnusableExportException(file.Label, null, $"cannot be read: {exception.Message}");
+        }
+
         CsvReader? reader = null;
         try
         {
@@ -119,6 +130,14 @@ internal sealed class ExportCsv : IDisposable
         if (value.Length == 0)
         {
             return value;
+        }
+
+        if (!_warnedEncoding && value.Contains('\uFFFD', StringComparison.Ordinal))
+        {
+            // Bytes that are not UTF-8 read as U+FFFD: a file re-saved in a legacy encoding by a spreadsheet. Its names then
+            // join nobody in the other files, so say so once rather than let "J\uFFFDrgen" pass for a name.
+            _warnedEncoding = true;
+            Warn("the file is not UTF-8 (probably re-saved by a spreadsheet in another encoding): from this row on, its non-UTF-8 characters read as \uFFFD and names holding them may join nobody. Use the file as LinkedIn sent it.");
         }
 
         value = value.Trim();

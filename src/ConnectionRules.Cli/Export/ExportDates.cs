@@ -11,6 +11,10 @@ internal static class ExportDates
 {
     private const DateTimeStyles Utc = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal | DateTimeStyles.AllowWhiteSpaces;
 
+    // The invariant culture, but a two-digit year is 20yy: LinkedIn began in 2003, so "9/27/49" is 2049 and "1/2/50" 2050,
+    // not 1950 as the invariant calendar's pivot (2049) would have it.
+    private static readonly CultureInfo Culture = CreateCulture();
+
     /// <summary><c>Connected On</c> in Connections.csv: <c>15 Mar 2024</c>.</summary>
     public static readonly DateFormat ConnectedOn = new("15 Mar 2024", ["d MMM yyyy", "dd MMM yyyy", "d-MMM-yy", "d MMM yy", "yyyy-MM-dd"]);
 
@@ -29,6 +33,13 @@ internal static class ExportDates
         "2024/03/15 14:02:11 UTC",
         ["yyyy/MM/dd HH:mm:ss 'UTC'", "yyyy/MM/dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss 'UTC'", "yyyy-MM-dd HH:mm:ss", "yyyy/MM/dd"]);
 
+    private static CultureInfo CreateCulture()
+    {
+        var culture = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+        culture.DateTimeFormat.Calendar.TwoDigitYearMax = 2099;
+        return CultureInfo.ReadOnly(culture);
+    }
+
     /// <summary>One file's date format: the formats accepted and an example for error messages.</summary>
     internal sealed class DateFormat(string example, string[] formats)
     {
@@ -46,7 +57,7 @@ internal static class ExportDates
 
             // Newer exports write a narrow no-break space before AM/PM; some tools write a no-break space.
             var normalized = value.AsSpan().IndexOfAny('\u202F', '\u00A0') >= 0 ? value.Replace('\u202F', ' ').Replace('\u00A0', ' ') : value;
-            if (DateTime.TryParseExact(normalized, formats, CultureInfo.InvariantCulture, Utc, out var parsed))
+            if (DateTime.TryParseExact(normalized, formats, Culture, Utc, out var parsed))
             {
                 result = new DateTimeOffset(DateTime.SpecifyKind(parsed, DateTimeKind.Utc));
                 return true;

@@ -73,7 +73,7 @@ internal sealed class ExportStatistics
     /// <summary>Gets or sets the messages with people who are not connections (InMail, pending inviters, former connections): not judged.</summary>
     public int MessagesWithOthers { get; set; }
 
-    /// <summary>Gets or sets the messages the owner sent to several people at once: not a one-to-one exchange.</summary>
+    /// <summary>Gets or sets the messages to several people at once, whoever sent them: not a one-to-one exchange.</summary>
     public int GroupMessages { get; set; }
 
     public int Drafts { get; set; }

@@ -226,8 +226,13 @@ internal sealed class LinkedInExportReader
             var person = Find(profileUrl, name);
             if (person is null)
             {
-                person = Add(ProfileUrl.Key(profileUrl) ?? "name:" + ProfileUrl.NameKey(name), name.Length > 0 ? name : profileUrl!);
-                person.ProfileUrl = profileUrl;
+                // A name two people share joins nobody by name, but a row keyed the same way (no URL, the same name) is the same person.
+                var key = ProfileUrl.Key(profileUrl) ?? "name:" + ProfileUrl.NameKey(name);
+                if (!_byUrl.TryGetValue(key, out person))
+                {
+                    person = Add(key, name.Length > 0 ? name : profileUrl!);
+                    person.ProfileUrl = profileUrl;
+                }
             }
 
             var invitation = new Invitation(date, NullIfEmpty(csv.Get(message)), new SourceRef(file.Name, csv.Line));
@@ -289,18 +294,24 @@ internal sealed class LinkedInExportReader
         }
     }
 
-    /// <summary>Without Profile.csv or invitations, the owner is whoever takes part in most messages.</summary>
+    /// <summary>
+    /// Without Profile.csv or invitations, the owner is whoever takes part in most messages, and is not one of the
+    /// connections: in a small file the owner and a connection may take part in as many messages.
+    /// </summary>
     private void FindOwnerInMessages(ExportFile file)
     {
-        using var csv = Open(file, MessagesColumns);
+        // ReadMessages reads the file again and reports its malformed rows: reporting them here too would say it twice.
+        using var csv = ExportCsv.Open(file, MessagesColumns, static _ => { });
         int from = csv.Column("FROM"), to = csv.Column("TO");
+        int senderUrl = csv.Column("SENDER PROFILE URL"), recipientUrls = csv.Column("RECIPIENT PROFILE URLS");
         var counts = new Dictionary<string, (string Name, int Count)>(StringComparer.Ordinal);
         var rows = 0;
         while (csv.Read())
         {
             Report(csv, "Finding the export's owner", ++rows);
-            Count(csv.Get(from));
-            Count(csv.Get(to));
+            Count(csv.Get(from), NullIfEmpty(csv.Get(senderUrl)));
+            var recipients = Recipients(csv.Get(recipientUrls), null);
+            Count(csv.Get(to), recipients.Count == 1 ? recipients[0] : null);
         }
 
         if (counts.Count > 0)
@@ -308,9 +319,9 @@ internal sealed class LinkedInExportReader
             SetOwner(counts.Values.MaxBy(c => c.Count).Name, MessagesFile);
         }
 
-        void Count(string name)
+        void Count(string name, string? url)
         {
-            if (ProfileUrl.NameKey(name) is { } key)
+            if (ProfileUrl.NameKey(name) is { } key && Find(url, name) is not { IsConnection: true })
             {
                 counts[key] = (counts.TryGetValue(key, out var seen) ? seen.Name : name, seen.Count + 1);
             }
@@ -348,6 +359,16 @@ internal sealed class LinkedInExportReader
 
             var fromName = csv.Get(from);
             var fromUrl = NullIfEmpty(csv.Get(senderUrl));
+
+            // A conversation of three or more is not a one-to-one exchange, whoever wrote in it: a connection's post to a
+            // group the owner is in neither pitches the owner alone nor goes unanswered when the owner stays silent.
+            var recipients = Recipients(csv.Get(recipientUrls), fromUrl);
+            if (recipients.Count > 1)
+            {
+                _statistics.GroupMessages++;
+                continue;
+            }
+
             Person? person;
             MessageDirection direction;
             if (!IsOwner(fromName, fromUrl))
@@ -357,14 +378,11 @@ internal sealed class LinkedInExportReader
             }
             else
             {
-                var recipients = Recipients(csv.Get(recipientUrls));
-                if (recipients.Count > 1)
-                {
-                    _statistics.GroupMessages++;
-                    continue;
-                }
+                var toName = csv.Get(to);
+                var toUrl = recipients.Count == 1 ? recipients[0] : null;
 
-                person = Find(recipients.Count == 1 ? recipients[0] : null, csv.Get(to));
+                // A note to self is nobody's message.
+                person = IsOwner(toName, toUrl) ? null : Find(toUrl, toName);
                 direction = MessageDirection.FromRecipient;
             }
 
@@ -385,11 +403,25 @@ internal sealed class LinkedInExportReader
         }
     }
 
-    private static List<string> Recipients(string urls)
+    /// <summary>The recipients' profile URLs, one per person (the sender, if listed, is not a recipient).</summary>
+    private static List<string> Recipients(string urls, string? senderUrl)
     {
         var result = new List<string>(1);
+        if (urls.Length == 0)
+        {
+            return result;
+        }
+
+        var sender = ProfileUrl.Key(senderUrl);
+        HashSet<string>? seen = null;
         foreach (var part in urls.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
+            var key = ProfileUrl.Key(part);
+            if (key is null || key == sender || !(seen ??= new HashSet<string>(StringComparer.Ordinal)).Add(key))
+            {
+                continue;
+            }
+
             result.Add(part);
         }
 
@@ -432,13 +464,20 @@ internal sealed class LinkedInExportReader
 
     private Person? Find(string? url, string name)
     {
-        if (ProfileUrl.Key(url) is { } urlKey && _byUrl.TryGetValue(urlKey, out var byUrl))
+        var urlKey = ProfileUrl.Key(url);
+        if (urlKey is not null && _byUrl.TryGetValue(urlKey, out var byUrl))
         {
             return byUrl;
         }
 
         // The files do not always write the same URL for a person (messages may use the member id); the name is the fallback.
-        return ProfileUrl.NameKey(name) is { } nameKey && _byName.TryGetValue(nameKey, out var byName) ? byName : null;
+        if (ProfileUrl.NameKey(name) is not { } nameKey || !_byName.TryGetValue(nameKey, out var byName) || byName is null)
+        {
+            return null;
+        }
+
+        // Two different public profile URLs are two people who share a name, not one person written two ways.
+        return ProfileUrl.IsPublicProfile(urlKey) && ProfileUrl.IsPublicProfile(byName.Key) ? null : byName;
     }
 
     private Person Add(string key, string name)

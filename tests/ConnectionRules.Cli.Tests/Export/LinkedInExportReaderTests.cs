@@ -60,6 +60,100 @@ public sealed class LinkedInExportReaderTests : IDisposable
     }
 
     [Fact]
+    public void A_stranger_who_shares_a_connections_name_but_not_the_profile_url_is_another_person()
+    {
+        _export.WithProfile("Sam", "Rivera")
+            .WithConnections(Ann)
+            .WithInvitations("Ann Lee,Sam Rivera,\"9/27/25, 8:41 AM\",Buy my course,INCOMING,https://www.linkedin.com/in/ann-lee-99,https://www.linkedin.com/in/sam")
+            .WithEndorsements("2024/03/17 09:00:00 UTC,Sales,Ann,Lee,www.linkedin.com/in/ann-lee-99,ACCEPTED");
+
+        var content = Read();
+        var items = RequestFactory.Create(content);
+
+        var connection = items.Single(i => i.Person.IsConnection).Request;
+        Assert.Equal("linkedin.com/in/ann-lee", connection.Id);
+        Assert.Null(connection.Note);
+        Assert.Empty(connection.Endorsements);
+        var pending = items.Single(i => i.Person.IsPendingInvitation).Request;
+        Assert.Equal("linkedin.com/in/ann-lee-99", pending.Id);
+        Assert.Equal("Buy my course", pending.Note);
+        Assert.Equal(1, content.Statistics.PendingInvitations);
+    }
+
+    [Fact]
+    public void A_mobile_or_country_profile_url_joins_by_url_even_when_the_name_is_shared()
+    {
+        _export.WithProfile("Sam", "Rivera")
+            .WithConnections(Ann, "Ann,Lee,https://www.linkedin.com/in/ann-lee-2,,Litware,Designer,16 Mar 2024")
+            .WithMessages("c1,,Ann Lee,https://m.linkedin.com/in/ann-lee/,Sam Rivera,https://www.linkedin.com/in/sam,2024-03-18 10:00:00 UTC,,Hi from my phone,INBOX,")
+            .WithEndorsements("2024/03/17 09:00:00 UTC,Kubernetes,Ann,Lee,de.linkedin.com/in/ann-lee-2,ACCEPTED");
+
+        var items = RequestFactory.Create(Read());
+
+        Assert.Equal("Hi from my phone", Assert.Single(items.Single(i => i.Request.Id == "linkedin.com/in/ann-lee").Request.Messages).Text);
+        Assert.Single(items.Single(i => i.Request.Id == "linkedin.com/in/ann-lee-2").Request.Endorsements);
+    }
+
+    [Fact]
+    public void A_group_conversation_is_not_a_one_to_one_exchange_whoever_writes_in_it()
+    {
+        const string Group = "g1,Team,Bo Ek,https://www.linkedin.com/in/bo-ek,\"Sam Rivera, Ann Lee\",\"https://www.linkedin.com/in/sam,https://www.linkedin.com/in/ann-lee\",2024-03-2{0} 10:00:00 UTC,,Update {0},INBOX,";
+        _export.WithProfile("Sam", "Rivera")
+            .WithConnections(Ann, "Bo,Ek,https://www.linkedin.com/in/bo-ek,,,,15 Mar 2024")
+            .WithMessages(
+                string.Format(System.Globalization.CultureInfo.InvariantCulture, Group, 1),
+                string.Format(System.Globalization.CultureInfo.InvariantCulture, Group, 2),
+                "c2,,Bo Ek,https://www.linkedin.com/in/bo-ek,Sam Rivera,\"https://www.linkedin.com/in/sam, https://www.linkedin.com/in/sam/\",2024-03-23 10:00:00 UTC,,Just you and me,INBOX,");
+
+        var content = Read();
+
+        var bo = RequestFactory.Create(content).Single(i => i.Person.Name == "Bo Ek").Request;
+        Assert.Equal(["Just you and me"], bo.Messages.Select(m => m.Text));
+        Assert.Equal((2, 1), (content.Statistics.GroupMessages, content.Statistics.MessagesAttributed));
+    }
+
+    [Fact]
+    public void Without_profile_or_invitations_the_owner_is_never_a_connection_even_in_a_single_message()
+    {
+        _export.WithConnections(Ann)
+            .WithMessages("c1,,Ann Lee,https://www.linkedin.com/in/ann-lee,Sam Rivera,https://www.linkedin.com/in/sam,2024-03-16 10:00:00 UTC,,Hi,INBOX,");
+
+        var content = Read();
+
+        Assert.Equal("Sam Rivera", content.Owner?.Name);
+        var message = Assert.Single(Assert.Single(RequestFactory.Create(content)).Request.Messages);
+        Assert.Equal(MessageDirection.FromSender, message.Direction);
+    }
+
+    [Fact]
+    public void A_malformed_message_row_is_reported_once_when_the_owner_is_found_in_messages()
+    {
+        _export.WithConnections(Ann)
+            .WithMessages(
+                "c1,,Ann Lee,https://www.linkedin.com/in/ann-lee,Sam Rivera,,2024-03-16 10:00:00 UTC,,Hi,INBOX,",
+                "c1,,Ann Lee,https://www.linkedin.com/in/ann-lee,Sam Rivera,,2024-03-16 10:05:00 UTC,,a \"stray\" quote,INBOX,");
+
+        var content = Read();
+
+        Assert.Equal("messages.csv", content.OwnerFoundIn);
+        var warning = Assert.Single(_warnings);
+        Assert.Equal(3, warning.Line);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_utf8_is_reported_once_not_read_as_if_it_were()
+    {
+        var bytes = System.Text.Encoding.Latin1.GetBytes(TempExport.ConnectionsHeader + "J\u00FCrgen,M\u00FCller,https://www.linkedin.com/in/jm,,,,15 Mar 2024\nB\u00F6,Ek,https://www.linkedin.com/in/bo,,,,15 Mar 2024\n");
+        File.WriteAllBytes(Path.Combine(_export.Folder, "Connections.csv"), bytes);
+
+        Assert.Equal(2, Read().People.Count);
+
+        var warning = Assert.Single(_warnings);
+        Assert.Equal(2, warning.Line);
+        Assert.Contains("not UTF-8", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_connection_is_accepted_at_midnight_utc_of_its_date_and_sent_at_its_first_known_fact()
     {
         _export.WithProfile("Sam", "Rivera")
