@@ -11,18 +11,10 @@ internal sealed class EvaluationState
 
     private readonly List<Diagnostic> _diagnostics = [];
 
-    // Each text is scanned once per evaluation for every lexicon, and only when a rule asks. Stamps tell this
-    // evaluation's answers from the previous ones without clearing the arrays.
-    private TextScan _noteScan;
-    private bool _noteScanKnown;
-    private TextScan[] _messageScans = [];
-    private int[] _messageScanStamps = [];
-
-    // Answers of a pitch detector other than the default one, which the scan cannot compute.
-    private PitchMatch _notePitch;
-    private bool _notePitchKnown;
-    private PitchMatch[] _messagePitches = [];
-    private int[] _messagePitchStamps = [];
+    // What rules asked about the note and each message, computed once per evaluation and only when a rule asks.
+    // Stamps tell this evaluation's answers from the previous ones without clearing the arrays.
+    private TextAnswers _note;
+    private TextAnswers[] _messages = [];
     private int _stamp;
 
     public RuleEngine? Engine { get; private set; }
@@ -46,21 +38,18 @@ internal sealed class EvaluationState
         state.Engine = engine;
         state.Request = request;
         state.Now = now;
-        state._noteScanKnown = false;
-        state._notePitchKnown = false;
         state._stamp++;
         if (state._stamp == int.MaxValue)
         {
-            Array.Clear(state._messageScanStamps);
-            Array.Clear(state._messagePitchStamps);
+            state._note = default;
+            Array.Clear(state._messages);
             state._stamp = 1;
         }
 
         var messageCount = request.Messages.Count;
-        if (state._messageScans.Length < messageCount)
+        if (state._messages.Length < messageCount)
         {
-            state._messageScans = new TextScan[messageCount];
-            state._messageScanStamps = new int[messageCount];
+            state._messages = new TextAnswers[messageCount];
         }
 
         return state;
@@ -85,79 +74,59 @@ internal sealed class EvaluationState
         return Fingerprints;
     }
 
-    /// <summary>The note's scan; an absent or blank note holds nothing.</summary>
-    public TextScan NoteScan()
-    {
-        if (!_noteScanKnown)
-        {
-            var note = Request!.Note;
-            _noteScan = string.IsNullOrWhiteSpace(note) ? default : Engine!.Scanner.Scan(note);
-            _noteScanKnown = true;
-        }
+    /// <summary>The note's rule lexicons; an absent or blank note holds nothing.</summary>
+    public TextScan NoteLexicons() => string.IsNullOrWhiteSpace(Request!.Note) ? default : Lexicons(ref _note, Request.Note);
 
-        return _noteScan;
+    public TextScan MessageLexicons(int index) => Lexicons(ref _messages[CheckMessageIndex(index)], Request!.Messages[index].Text);
+
+    public PitchMatch NotePitch() => string.IsNullOrWhiteSpace(Request!.Note) ? PitchMatch.None : Pitch(ref _note, Request.Note);
+
+    public PitchMatch MessagePitch(int index) => Pitch(ref _messages[CheckMessageIndex(index)], Request!.Messages[index].Text);
+
+    private int CheckMessageIndex(int index)
+    {
+        var count = Request!.Messages.Count;
+        return (uint)index < (uint)count
+            ? index
+            : throw new ArgumentOutOfRangeException(nameof(index), index, $"The request has {count} message(s).");
     }
 
-    public TextScan MessageScan(int index)
+    /// <summary>The small rule lexicons alone: one quick pass, unless a pitch question already read them.</summary>
+    private TextScan Lexicons(ref TextAnswers answers, string text)
     {
-        var messages = Request!.Messages;
-        if ((uint)index >= (uint)messages.Count)
+        if (answers.LexiconsStamp != _stamp)
         {
-            throw new ArgumentOutOfRangeException(nameof(index), index, $"The request has {messages.Count} message(s).");
+            answers.Lexicons = TextScanner.RuleLexiconsOnly.Scan(text);
+            answers.LexiconsStamp = _stamp;
         }
 
-        if (_messageScanStamps[index] != _stamp)
-        {
-            _messageScans[index] = Engine!.Scanner.Scan(messages[index].Text);
-            _messageScanStamps[index] = _stamp;
-        }
-
-        return _messageScans[index];
+        return answers.Lexicons;
     }
 
-    public PitchMatch NotePitch()
+    /// <summary>
+    /// The pitch answer. With the default detector, a text no rule has read yet is scanned once for the pitch lexicon and
+    /// every rule lexicon together, so a later lexicon question costs nothing.
+    /// </summary>
+    private PitchMatch Pitch(ref TextAnswers answers, string text)
     {
-        if (Engine!.Scanner.ScoresPitch)
+        if (answers.PitchStamp != _stamp)
         {
-            return NoteScan().Pitch;
+            var scanner = Engine!.Scanner;
+            if (scanner.ScoresPitch && answers.LexiconsStamp != _stamp)
+            {
+                answers.Lexicons = scanner.Scan(text);
+                answers.LexiconsStamp = _stamp;
+                answers.Pitch = answers.Lexicons.Pitch;
+            }
+            else
+            {
+                answers.Pitch = Engine.PitchDetector.Detect(text);
+            }
+
+            answers.PitchStamp = _stamp;
         }
 
-        if (!_notePitchKnown)
-        {
-            var note = Request!.Note;
-            _notePitch = string.IsNullOrWhiteSpace(note) ? PitchMatch.None : Engine.PitchDetector.Detect(note);
-            _notePitchKnown = true;
-        }
-
-        return _notePitch;
-    }
-
-    public PitchMatch MessagePitch(int index)
-    {
-        if (Engine!.Scanner.ScoresPitch)
-        {
-            return MessageScan(index).Pitch;
-        }
-
-        var messages = Request!.Messages;
-        if ((uint)index >= (uint)messages.Count)
-        {
-            throw new ArgumentOutOfRangeException(nameof(index), index, $"The request has {messages.Count} message(s).");
-        }
-
-        if (_messagePitches.Length < messages.Count)
-        {
-            _messagePitches = new PitchMatch[messages.Count];
-            _messagePitchStamps = new int[messages.Count];
-        }
-
-        if (_messagePitchStamps[index] != _stamp)
-        {
-            _messagePitches[index] = Engine.PitchDetector.Detect(messages[index].Text);
-            _messagePitchStamps[index] = _stamp;
-        }
-
-        return _messagePitches[index];
+        return answers.Pitch;
     }
 
     public void Report(RuleContext context, ConfiguredRule rule, string? location, object?[] messageArgs)
@@ -175,4 +144,13 @@ internal sealed class EvaluationState
 
         _diagnostics.Add(new Diagnostic(rule.Descriptor, rule.Severity, message, location, justification));
     }
+}
+
+/// <summary>The answers about one text in one evaluation, each valid when its stamp is the evaluation's.</summary>
+internal struct TextAnswers
+{
+    public TextScan Lexicons;
+    public int LexiconsStamp;
+    public PitchMatch Pitch;
+    public int PitchStamp;
 }

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace ConnectionRules;
 
 /// <summary>The lexicons the built-in rules read, told apart in one scan.</summary>
@@ -19,8 +17,9 @@ internal enum Lexicon
 /// </summary>
 internal sealed class TextScanner
 {
-    // Enough to remember which different pitch entries a text has already scored; texts rarely hold more.
-    private const int MaxScoredEntries = 32;
+    // Which pitch entries the current scan has scored, one bit per entry: each different entry scores once.
+    [ThreadStatic]
+    private static ulong[]? t_scored;
 
     private readonly PhraseMatcher _matcher;
 
@@ -52,7 +51,15 @@ internal sealed class TextScanner
 
     public TextScan Scan(ReadOnlySpan<char> text)
     {
-        var visitor = new Visitor(this);
+        var words = (_scoreOfEntry.Length + 63) >> 6;
+        var scored = t_scored;
+        if (scored is null || scored.Length < words)
+        {
+            t_scored = scored = new ulong[words];
+        }
+
+        Array.Clear(scored, 0, words);
+        var visitor = new Visitor(this, scored);
         _matcher.Scan(text, ref visitor);
         var pitch = visitor.Score >= DefaultPitchDetector.Threshold && visitor.DecisiveScore > 0
             ? new PitchMatch(_matcher.EntryOf(visitor.Decisive.PhraseId), visitor.Decisive.Index, visitor.Decisive.Length)
@@ -60,11 +67,8 @@ internal sealed class TextScanner
         return new TextScan(pitch, visitor.StockInvitation, visitor.Invitation, visitor.EndorseBack, visitor.OpenNetworker);
     }
 
-    private struct Visitor(TextScanner scanner) : IPhraseVisitor
+    private struct Visitor(TextScanner scanner, ulong[] scored) : IPhraseVisitor
     {
-        private ScoredEntries _scored;
-        private int _scoredCount;
-
         public int Score { get; private set; }
 
         public PhraseHit Decisive { get; private set; }
@@ -105,16 +109,13 @@ internal sealed class TextScanner
         private void ScorePitch(PhraseHit hit)
         {
             var entry = scanner._matcher.EntryIdOf(hit.PhraseId);
-            Span<int> scored = _scored;
-            if (scored[.._scoredCount].Contains(entry))
+            var bit = 1UL << (entry & 63);
+            if ((scored[entry >> 6] & bit) != 0)
             {
                 return;
             }
 
-            if (_scoredCount < MaxScoredEntries)
-            {
-                scored[_scoredCount++] = entry;
-            }
+            scored[entry >> 6] |= bit;
 
             var entryScore = scanner._scoreOfEntry[entry];
             Score += entryScore;
@@ -124,12 +125,6 @@ internal sealed class TextScanner
                 DecisiveScore = entryScore;
             }
         }
-    }
-
-    [InlineArray(MaxScoredEntries)]
-    private struct ScoredEntries
-    {
-        private int _element;
     }
 }
 

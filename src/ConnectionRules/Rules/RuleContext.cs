@@ -66,11 +66,11 @@ public readonly struct RuleContext
     /// <exception cref="InvalidOperationException">The context is a default value, not one the engine passed in.</exception>
     public PitchMatch DetectPitchInMessage(int index) => State.MessagePitch(index);
 
-    /// <summary>The note's single scan for every built-in lexicon, once per evaluation.</summary>
-    internal TextScan ScanNote() => State.NoteScan();
+    /// <summary>What the built-in rule lexicons find in the note, read once per evaluation.</summary>
+    internal TextScan ScanNote() => State.NoteLexicons();
 
-    /// <summary>One message's single scan for every built-in lexicon, once per evaluation.</summary>
-    internal TextScan ScanMessage(int index) => State.MessageScan(index);
+    /// <summary>What the built-in rule lexicons find in one message, read once per evaluation.</summary>
+    internal TextScan ScanMessage(int index) => State.MessageLexicons(index);
 
     /// <summary>Scratch space reused across evaluations on this thread, for rules that fingerprint messages.</summary>
     internal ulong[] Fingerprints(int length) => State.RentFingerprints(length);
