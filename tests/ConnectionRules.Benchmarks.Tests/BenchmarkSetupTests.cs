@@ -1,0 +1,136 @@
+using BenchmarkDotNet.Jobs;
+using ConnectionRules.Benchmarks.Shapes;
+
+namespace ConnectionRules.Benchmarks.Tests;
+
+/// <summary>
+/// Every benchmark's setup accepts every parameter value, and what it measures answers as expected: CI does not run
+/// the benchmarks, so this is where a broken setup shows first.
+/// </summary>
+public sealed class BenchmarkSetupTests
+{
+    public static TheoryData<RequestSize, Flagged> Shapes() => EquivalenceTests.Shapes();
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void The_evaluate_benchmark_sets_up_every_shape_and_its_three_methods_agree(RequestSize size, Flagged flags)
+    {
+        var benchmark = new EvaluateBenchmarks { Size = size, Flags = flags };
+        benchmark.Setup();
+        var verdict = benchmark.Engine().Verdict;
+        Assert.Equal(verdict, benchmark.HandWritten().Verdict);
+        Assert.Equal(verdict, benchmark.FluentValidation());
+        Assert.Equal(flags == Flagged.Clean, benchmark.Engine().Diagnostics.Count == 0);
+    }
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void The_baseline_allocates_nothing(RequestSize size, Flagged flags)
+    {
+        var request = RequestShapes.Create(size, flags);
+        var baseline = Judges.Create().HandWritten;
+        baseline.Evaluate(request);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        baseline.Evaluate(request);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Theory]
+    [InlineData(RequestSize.Small)]
+    [InlineData(RequestSize.Typical)]
+    [InlineData(RequestSize.Large)]
+    public void The_engine_allocates_nothing_for_a_clean_shape(RequestSize size)
+    {
+        var request = RequestShapes.Create(size, Flagged.Clean);
+        var engine = Judges.Create().Engine;
+        engine.Evaluate(request);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        engine.Evaluate(request);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Theory]
+    [InlineData(PitchText.Clean)]
+    [InlineData(PitchText.Pitch)]
+    public void The_pitch_detector_benchmark_sets_up(PitchText text)
+    {
+        var benchmark = new PitchDetectorBenchmarks { Text = text };
+        benchmark.Setup();
+        Assert.Equal(benchmark.HandWritten(), benchmark.Detector().IsPitch);
+    }
+
+    [Theory]
+    [InlineData(150)]
+    [InlineData(1_500)]
+    [InlineData(15_000)]
+    public void The_text_length_benchmark_sets_up(int length)
+    {
+        var benchmark = new TextLengthBenchmarks { CharactersPerText = length };
+        benchmark.Setup();
+        Assert.Empty(benchmark.Engine().Diagnostics);
+        Assert.Equal(Verdict.Accept, benchmark.HandWritten().Verdict);
+    }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(50)]
+    [InlineData(500)]
+    public void The_message_count_benchmark_sets_up(int messages)
+    {
+        var benchmark = new MessageCountBenchmarks { Messages = messages };
+        benchmark.Setup();
+        Assert.Empty(benchmark.Engine().Diagnostics);
+        Assert.Equal(Verdict.Accept, benchmark.HandWritten().Verdict);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(20)]
+    [InlineData(100)]
+    public void The_rule_count_benchmark_sets_up_and_its_custom_rules_stay_silent(int customRules)
+    {
+        var benchmark = new RuleCountBenchmarks { CustomRuleCount = customRules };
+        benchmark.Setup();
+        Assert.Empty(benchmark.Engine().Diagnostics);
+    }
+
+    [Fact]
+    public void The_custom_rules_fire_on_requests_made_for_them()
+    {
+        var engine = CustomRules.Add(new RuleEngineBuilder().UseTimeProvider(new FixedTimeProvider(RequestShapes.Now)), 10).Build();
+        var fired = RequestShapes.All
+            .Select(shape => RequestShapes.Create(shape.Size, shape.Flags))
+            .SelectMany(r => engine.Evaluate(r).Diagnostics.Select(d => d.Id))
+            .ToHashSet();
+        Assert.True(fired.Count >= 3, $"Only {string.Join(", ", fired)} fired: the custom rules should test something real.");
+    }
+
+    [Fact]
+    public void The_batch_benchmark_sets_up_an_inbox_of_ten_thousand_requests()
+    {
+        var benchmark = new BatchBenchmarks();
+        benchmark.Setup();
+        var sequential = benchmark.Sequential();
+        Assert.Equal(BatchBenchmarks.Requests, sequential.Length);
+        Assert.Equal(sequential, benchmark.Parallel());
+        Assert.Contains(sequential, e => e.Diagnostics.Count == 0);
+        Assert.Contains(sequential, e => e.Verdict == Verdict.Disconnect);
+        Assert.Contains(sequential, e => e.Verdict == Verdict.Decline);
+    }
+
+    [Fact]
+    public void The_build_benchmark_builds_the_recommended_rules_and_twenty_more()
+    {
+        var benchmark = new BuildBenchmarks();
+        Assert.Equal(12, benchmark.Recommended().Rules.Count);
+        Assert.Equal(32, benchmark.RecommendedAnd20Custom().Rules.Count);
+    }
+
+    [Fact]
+    public void The_suite_job_runs_unless_the_command_line_names_a_job()
+    {
+        Assert.Contains(BenchmarkConfig.For([]).GetJobs(), job => job.Id == BenchmarkConfig.SuiteJob.Id);
+        Assert.DoesNotContain(BenchmarkConfig.For(["--filter", "*", "--job", "dry"]).GetJobs(), job => job.Id == BenchmarkConfig.SuiteJob.Id);
+        Assert.Equal(1, BenchmarkConfig.SuiteJob.Run.LaunchCount);
+    }
+}
