@@ -30,7 +30,16 @@ internal static class ConnectionRequestEndpoints
                 detail: $"Content-Type is '{http.ContentType ?? "(none)"}'; send the connection request as application/json.");
         }
 
-        var (request, problem) = await RequestBodyReader.ReadAsync<ConnectionRequest>(http, json.Value.SerializerOptions, cancellationToken);
+        var body = await RequestBodyReader.ReadBodyAsync(http, cancellationToken);
+        if (body is null)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status413PayloadTooLarge,
+                title: "The request body is too large.",
+                detail: $"A connection request is at most {RequestBodyReader.MaxBodyBytes / 1024} KiB of JSON; send one request per call.");
+        }
+
+        var (request, problem) = RequestBodyReader.Read<ConnectionRequest>(body, json.Value.SerializerOptions);
         if (problem is not null)
         {
             return problem;
@@ -51,22 +60,11 @@ internal static class ConnectionRequestEndpoints
         }
     }
 
-    private static Ok<RuleResponse[]> ListRules(IRuleEngine engine)
+    private static Ok<RuleResponse[]> ListRules(IRuleEngineAccessor engines)
     {
-        var rules = new List<RuleResponse>();
-        foreach (var rule in engine.Rules)
-        {
-            // Rules and GetSeverity each read the engine in effect: a configuration reload between the two calls may
-            // have turned the rule off, and then it is no longer in effect to list.
-            try
-            {
-                rules.Add(RuleResponse.From(rule, engine.GetSeverity(rule.Id)));
-            }
-            catch (KeyNotFoundException)
-            {
-            }
-        }
-
-        return TypedResults.Ok(rules.ToArray());
+        // One engine for the whole listing: IRuleEngine would read the engine in effect on each call, and a
+        // configuration reload between Rules and GetSeverity would mix two configurations in one answer.
+        var engine = engines.Current;
+        return TypedResults.Ok(engine.Rules.Select(rule => RuleResponse.From(rule, engine.GetSeverity(rule.Id))).ToArray());
     }
 }

@@ -18,16 +18,38 @@ internal static class RequestBodyReader
 {
     public const string Title = "The request body is not a valid connection request.";
 
-    public static async Task<(T? Value, ValidationProblem? Problem)> ReadAsync<T>(HttpRequest request, JsonSerializerOptions options, CancellationToken cancellationToken)
-        where T : class
+    /// <summary>The largest body read: a request with a long conversation is a few KiB; a bigger body is refused unread.</summary>
+    public const int MaxBodyBytes = 1024 * 1024;
+
+    /// <summary>Buffers the body, or returns null, having read no more than the limit, when it is larger than <see cref="MaxBodyBytes"/>.</summary>
+    public static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        byte[] body;
-        using (var buffer = new MemoryStream())
+        if (request.ContentLength > MaxBodyBytes)
         {
-            await request.Body.CopyToAsync(buffer, cancellationToken);
-            body = buffer.ToArray();
+            return null;
         }
 
+        // Content-Length may be absent (chunked) or wrong, so the limit holds while reading too.
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>Reads a buffered JSON body into a model, or answers the problem that names every field at fault.</summary>
+    public static (T? Value, ValidationProblem? Problem) Read<T>(byte[] body, JsonSerializerOptions options)
+        where T : class
+    {
         try
         {
             using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = options.MaxDepth });

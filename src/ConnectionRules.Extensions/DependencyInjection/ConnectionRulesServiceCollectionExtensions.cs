@@ -21,7 +21,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <see cref="RuleEngineBuildException"/> that names every key and value (without a host, resolving
 /// <see cref="IRuleEngine"/> throws it). When a section reloads with different content the engine is rebuilt and
 /// swapped atomically; a reload that does not build keeps the last good engine and logs the problems at Error under
-/// the logger category <c>ConnectionRules</c>, which also gets a Warning for each rule failure (CR0001).
+/// the logger category <c>ConnectionRules</c>, which also gets a Warning for each rule failure (CR0001). Each call to
+/// <see cref="IRuleEngine"/> reads the engine in effect at that moment; <see cref="IRuleEngineAccessor"/>, also
+/// registered, gives that engine itself, to ask it several things that must belong together.
 /// </para>
 /// <para>
 /// Calling these methods again is harmless: the services are registered once, the same <c>configure</c> delegate or
@@ -86,6 +88,7 @@ public static class ConnectionRulesServiceCollectionExtensions
                 provider.GetService<TimeProvider>(),
                 provider.GetService<ILoggerFactory>()));
             services.TryAddSingleton<IRuleEngine>(static provider => provider.GetRequiredService<ReloadingRuleEngine>());
+            services.TryAddSingleton<IRuleEngineAccessor>(static provider => provider.GetRequiredService<ReloadingRuleEngine>());
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RuleEngineStartupCheck>, RuleEngineStartupValidator>());
             services.AddOptions<RuleEngineStartupCheck>().ValidateOnStart();
         }

@@ -11,7 +11,7 @@ namespace ConnectionRules;
 /// for a new one when the configuration sections change. A reload that does not build keeps the last good engine and
 /// is logged, never thrown into the host. Logs every rule failure (CR0001) it sees.
 /// </summary>
-internal sealed class ReloadingRuleEngine : IRuleEngine, IDisposable
+internal sealed class ReloadingRuleEngine : IRuleEngine, IRuleEngineAccessor, IDisposable
 {
     private readonly ConnectionRulesSetup _setup;
     private readonly ConnectionRule[] _containerRules;
@@ -48,7 +48,7 @@ internal sealed class ReloadingRuleEngine : IRuleEngine, IDisposable
         Reload();
     }
 
-    /// <summary>Gets the engine in effect now.</summary>
+    /// <inheritdoc />
     public RuleEngine Current => Volatile.Read(ref _current);
 
     /// <inheritdoc />
@@ -117,6 +117,7 @@ internal sealed class ReloadingRuleEngine : IRuleEngine, IDisposable
                 return;
             }
 
+            string? previous = null;
             try
             {
                 // A file watcher often fires twice per save, and the root's token fires for every other section too.
@@ -126,6 +127,7 @@ internal sealed class ReloadingRuleEngine : IRuleEngine, IDisposable
                     return;
                 }
 
+                previous = _snapshot;
                 _snapshot = snapshot;
                 var engine = Build();
                 Volatile.Write(ref _current, engine);
@@ -133,11 +135,14 @@ internal sealed class ReloadingRuleEngine : IRuleEngine, IDisposable
             }
             catch (RuleEngineBuildException exception)
             {
+                // The same content would be rejected again, so it is not retried until it changes.
                 Log.ReloadRejected(_logger, string.Concat(exception.Errors.Select(e => $"{Environment.NewLine}- {e}")));
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
-                // Never into the host's reload thread: the last good engine stays.
+                // Never into the host's reload thread: the last good engine stays. The failure may be passing (a
+                // configure action reading a file being written), so the next reload signal tries this content again.
+                _snapshot = previous ?? _snapshot;
                 Log.ReloadFailed(_logger, exception);
             }
         }
@@ -197,7 +202,8 @@ internal sealed class ReloadingRuleEngine : IRuleEngine, IDisposable
             errors.AddRange(exception.Errors);
         }
 
-        throw new RuleEngineBuildException(errors);
+        // The same section passed twice (GetSection returns a new instance each time) must not report each problem twice.
+        throw new RuleEngineBuildException(errors.Distinct(StringComparer.Ordinal));
     }
 
     /// <summary>Every key path and value under the sections, to tell a real change from a reload that changed nothing here.</summary>

@@ -144,6 +144,69 @@ public sealed class ConnectionRulesServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public void The_same_section_passed_twice_reports_each_problem_once()
+    {
+        // GetSection returns a new instance on each call, so two registrations of "the same" section are two instances.
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection([KeyValuePair.Create<string, string?>("ConnectionRules:Rules:CR1001", "eror")])
+            .Build();
+        var services = new ServiceCollection();
+        services.AddConnectionRules(configuration.GetSection("ConnectionRules"));
+        services.AddConnectionRules(configuration.GetSection("ConnectionRules"));
+        using var provider = services.BuildServiceProvider();
+
+        var exception = Assert.Throws<RuleEngineBuildException>(provider.GetRequiredService<IRuleEngine>);
+        Assert.Equal(["ConnectionRules:Rules:CR1001 = \"eror\": not a severity; expected one of none, silent, suggestion, warning, error, default (or hidden, info)."], exception.Errors);
+    }
+
+    [Fact]
+    public void Environment_variables_configure_the_engine_in_any_case()
+    {
+        // ConnectionRules__Rules__CR1001=error, as a container or a shell sets it; keys, ids and categories in any case.
+        var prefix = $"CR_TEST_{Guid.NewGuid():N}_";
+        (string Name, string Value)[] variables =
+            [("CONNECTIONRULES__RULES__cr1001", "ERROR"), ("ConnectionRules__Categories__authenticity", "none"), ("connectionrules__PitchWindow", "1.00:00:00")];
+        foreach (var (name, value) in variables)
+        {
+            Environment.SetEnvironmentVariable(prefix + name, value);
+        }
+
+        try
+        {
+            var configuration = new ConfigurationBuilder().AddEnvironmentVariables(prefix).Build();
+            using var provider = Provider(services => services.AddConnectionRules(configuration.GetSection("ConnectionRules")));
+
+            var engine = provider.GetRequiredService<IRuleEngineAccessor>().Current;
+            Assert.Equal(Severity.Error, engine.GetSeverity("CR1001"));
+            Assert.DoesNotContain(engine.Rules, r => r.Category == "Authenticity");
+            Assert.Equal(TimeSpan.FromDays(1), engine.Options.PitchWindow);
+        }
+        finally
+        {
+            foreach (var (name, _) in variables)
+            {
+                Environment.SetEnvironmentVariable(prefix + name, null);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_host_builds_the_engine_once_for_start_up_validation_and_the_service()
+    {
+        var builds = 0;
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddConnectionRules(builder.Configuration.GetSection("ConnectionRules"), _ => builds++);
+        using var host = builder.Build();
+
+        await host.StartAsync();
+        Assert.Equal(1, builds);
+        Assert.Same(host.Services.GetRequiredService<IRuleEngine>(), host.Services.GetRequiredService<IRuleEngineAccessor>());
+        Assert.Equal(1, builds);
+        await host.StopAsync();
+    }
+
+    [Fact]
     public async Task A_bad_value_stops_the_host_at_start_up_naming_the_key_and_the_value()
     {
         var builder = Host.CreateApplicationBuilder();

@@ -134,6 +134,54 @@ public sealed class ReloadingRuleEngineTests
     }
 
     [Fact]
+    public void A_reload_that_threw_is_tried_again_on_the_next_reload_signal()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection().Build();
+        var memory = configuration.Providers.OfType<MemoryConfigurationProvider>().Single();
+        var builds = 0;
+        var services = new ServiceCollection();
+        services.AddConnectionRules(configuration.GetSection("ConnectionRules"), _ =>
+        {
+            // A passing failure: the second build throws, every other one works.
+            if (++builds == 2)
+            {
+                throw new InvalidOperationException("configure failed once");
+            }
+        });
+        using var provider = services.BuildServiceProvider();
+        var engine = provider.GetRequiredService<IRuleEngine>();
+
+        memory.Set("ConnectionRules:Rules:CR1001", "error");
+        configuration.Reload();
+        Assert.Equal(Severity.Info, engine.GetSeverity("CR1001"));
+
+        // The section itself does not change again; another key's reload signal is enough to retry it.
+        memory.Set("Logging:LogLevel:Default", "Debug");
+        configuration.Reload();
+        Assert.Equal(Severity.Error, engine.GetSeverity("CR1001"));
+        Assert.Equal(3, builds);
+    }
+
+    [Fact]
+    public void The_accessor_gives_one_engine_that_a_reload_does_not_change()
+    {
+        var (fixture, memory) = InMemory(("ConnectionRules:Rules:CR1001", "warning"));
+        using var _ = fixture;
+        var accessor = fixture.Provider.GetRequiredService<IRuleEngineAccessor>();
+        var snapshot = accessor.Current;
+
+        memory.Set("ConnectionRules:Rules:CR1001", "none");
+        fixture.Configuration.Reload();
+
+        // The proxy now answers from the new engine, so a listing read through it would be torn; the snapshot is not.
+        Assert.Throws<KeyNotFoundException>(() => fixture.Engine.GetSeverity("CR1001"));
+        Assert.Contains(snapshot.Rules, r => r.Id == "CR1001");
+        Assert.Equal(Severity.Warning, snapshot.GetSeverity("CR1001"));
+        Assert.NotSame(snapshot, accessor.Current);
+        Assert.DoesNotContain(accessor.Current.Rules, r => r.Id == "CR1001");
+    }
+
+    [Fact]
     public void After_the_container_is_disposed_reloads_are_ignored()
     {
         var (fixture, memory) = InMemory(("ConnectionRules:Rules:CR1001", "warning"));

@@ -160,9 +160,8 @@ public sealed partial class ConfigurationGuideTests
         Assert.Equal(2, settings.Count);
         Assert.Contains("dotnet run --project samples/ConnectionRules.SampleCrm", command, StringComparison.Ordinal);
 
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
-            host.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(settings)));
-        var exception = Assert.Throws<RuleEngineBuildException>(() => factory.CreateClient());
+        var exception = StartupFailure.Of<RuleEngineBuildException>(() => new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+            host.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(settings))));
 
         var unhandled = $"Unhandled exception. {exception.GetType().FullName}: {exception.Message}".Replace(Environment.NewLine, "\n", StringComparison.Ordinal);
         Assert.Equal(shown, unhandled);

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 using ConnectionRules.Integration.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -22,6 +24,9 @@ public sealed class BadRequestTests(WebApplicationFactory<Program> factory) : IC
         { """{ "id": "r1", "sender": { "name": "Jordan Blake" }, "sentAt": "15/03/2026" }""", "sentAt", "\"15/03/2026\" is not an ISO-8601 date and time" },
         { """{ "id": "r1", "sender": { "name": "Jordan Blake" }, "sentAt": "2026-03-10T09:00:00" }""", "sentAt", "has no time zone" },
         { """{ "id": "r1", "sender": { "name": "Jordan Blake" }, "sentAt": 20260310 }""", "sentAt", "Expected a date as a string" },
+        { """{ "id": "r1", "sender": { "name": "Jordan Blake" }, "sentAt": "2026-03-10" }""", "sentAt", "\"2026-03-10\" is a date without a time: write the time and its offset too, e.g. \"2026-03-10T00:00:00Z\"" },
+        { """{ "id": "r1", "sender": { "name": "Jordan Blake", "connectionCount": "42" }, "sentAt": "2026-03-10T09:00:00Z" }""", "sender.connectionCount", "could not be converted" },
+        { """{ "id": "r1", "sender": { "name": "Jordan Blake" }, "sentAt": "2026-03-10T09:00:00Z", "mutualConnections": "0" }""", "mutualConnections", "could not be converted" },
         { """{ "id": "r1", "sender": { "name": "Jordan Blake" }, "sentAt": "2026-03-10T09:00:00Z", "messages": [ { "sentAt": "2026-03-11T09:00:00Z" } ] }""", "messages[0].text", "messages[0].text is required but missing" },
         { """{ "id": "r1", "sender": { "name": "Jordan Blake" }, "sentAt": "2026-03-10T09:00:00Z", "messages": [ { "sentAt": "2026-03-11T09:00:00Z", "text": "Hi", "direction": "sideways" } ] }""", "messages[0].direction", "\"sideways\" is not a MessageDirection: use one of \"fromSender\", \"fromRecipient\"" },
         { """{ "id": "r1", "sender": { "name": "Jordan Blake" }, "sentAt": "2026-03-10T09:00:00Z", "messages": [ { "sentAt": "2026-03-11T09:00:00Z", "text": "Hi", "direction": 1 } ] }""", "messages[0].direction", "1 is not a MessageDirection" },
@@ -32,6 +37,7 @@ public sealed class BadRequestTests(WebApplicationFactory<Program> factory) : IC
         { """{ "id": "r1", "sender": { "name": "Jordan Blake" }, """, "$", "Expected" },
         { "", "$", "does not contain any JSON tokens" },
         { "null", "$", "must be a JSON object describing a ConnectionRequest, not null" },
+        { $$"""{ "id": "r1", "note": {{new string('[', 100)}}{{new string(']', 100)}} }""", "$", "The maximum configured depth of 64 has been exceeded" },
         { """[ { "id": "r1" } ]""", "$", "not an array" },
     };
 
@@ -110,6 +116,35 @@ public sealed class BadRequestTests(WebApplicationFactory<Program> factory) : IC
         Assert.Equal("Content-Type is 'text/plain'; send the connection request as application/json.", problem.GetProperty("detail").GetString());
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_body_over_the_limit_answers_413_whether_or_not_it_says_its_length(bool withLength)
+    {
+        // A valid request whose note alone is over 1 MiB; without a length it arrives chunked and is cut off while read.
+        var body = Valid.Replace("\"id\": \"r1\"", $"\"id\": \"r1\", \"note\": \"{new string('a', 1024 * 1024)}\"", StringComparison.Ordinal);
+        using HttpContent content = withLength ? new StringContent(body, Encoding.UTF8) : new StreamContent(new UnknownLengthStream(Encoding.UTF8.GetBytes(body)));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        Assert.Equal(withLength, content.Headers.ContentLength is not null);
+
+        using var response = await factory.CreateClient().PostAsync(SampleCrmClient.EvaluatePath, content);
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal("A connection request is at most 1024 KiB of JSON; send one request per call.", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_body_just_under_the_limit_is_read()
+    {
+        var padding = 1024 * 1024 - Encoding.UTF8.GetByteCount(Valid) - ", \"note\": \"\"".Length;
+        var body = Valid.Replace("\"id\": \"r1\"", $"\"id\": \"r1\", \"note\": \"{new string('a', padding)}\"", StringComparison.Ordinal);
+        Assert.Equal(1024 * 1024, Encoding.UTF8.GetByteCount(body));
+
+        using var response = await factory.CreateClient().PostJsonAsync(body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     [Fact]
     public async Task A_valid_body_cut_anywhere_never_answers_500()
     {
@@ -123,6 +158,12 @@ public sealed class BadRequestTests(WebApplicationFactory<Program> factory) : IC
         }
 
         Assert.All(statuses, s => Assert.True(s.Status == HttpStatusCode.BadRequest, $"{s.Length} characters answered {s.Status}"));
+    }
+
+    /// <summary>A stream that cannot say its length, so that the client sends it chunked, with no Content-Length.</summary>
+    private sealed class UnknownLengthStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
     }
 
     private static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)

@@ -51,9 +51,7 @@ public sealed class ConfigurationTests(WebApplicationFactory<Program> factory) :
     [InlineData("ConnectionRules:PitchWindow", "48", "ConnectionRules:PitchWindow = \"48\": not a duration")]
     public void A_bad_configuration_value_stops_the_host_at_start_naming_the_key(string key, string value, string message)
     {
-        using var configured = WithSetting(key, value);
-
-        var exception = Assert.Throws<RuleEngineBuildException>(() => configured.CreateClient());
+        var exception = StartupFailure.Of<RuleEngineBuildException>(() => WithSetting(key, value));
 
         Assert.Contains(message, exception.Message, StringComparison.Ordinal);
     }

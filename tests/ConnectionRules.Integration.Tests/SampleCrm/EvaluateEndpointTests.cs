@@ -103,6 +103,21 @@ public sealed class EvaluateEndpointTests(WebApplicationFactory<Program> factory
         Assert.StartsWith("A sales pitch arrived 2 h after", body.GetProperty("diagnostics")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("2026-03-11T12:00:00+01:00")]
+    [InlineData("2026-03-11T12:00:00+01")]
+    [InlineData("2026-03-11T11:00:00.000Z")]
+    public async Task Every_offset_form_the_reader_accepts_is_taken_at_its_word(string sentAt)
+    {
+        var request = SampleRequests.PitchAfterAccept.Replace("\"2026-03-11T11:00:00Z\"", $"\"{sentAt}\"", StringComparison.Ordinal);
+
+        using var response = await factory.CreateClient().PostJsonAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.ReadJsonAsync();
+        Assert.StartsWith("A sales pitch arrived 2 h after", body.GetProperty("diagnostics")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
     private static string Message(string sentAt, string text, string direction) =>
         $$"""{ "sentAt": "{{sentAt}}", "text": "{{text}}", "direction": "{{direction}}" }""";
 

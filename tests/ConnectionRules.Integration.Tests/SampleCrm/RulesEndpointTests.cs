@@ -3,6 +3,10 @@ using System.Text.Json;
 using ConnectionRules.Integration.Tests.Support;
 using ConnectionRules.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ConnectionRules.Integration.Tests.SampleCrm;
 
@@ -56,6 +60,51 @@ public sealed class RulesEndpointTests(WebApplicationFactory<Program> factory) :
         Assert.Equal("Connect-and-sell", rule.GetProperty("title").GetString());
         Assert.Equal("Conduct", rule.GetProperty("category").GetString());
         Assert.All(rules.Values, r => Assert.EndsWith($"docs/rules/{r.GetProperty("id").GetString()}.md", r.GetProperty("helpLink").GetString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_reload_while_listing_does_not_mix_two_configurations()
+    {
+        // The reload lands between reading the rules and reading their severities, if the endpoint reads IRuleEngine
+        // twice: CR1001 from "warning" to "error", and CR3003 from "none" to on.
+        using var configured = factory.WithWebHostBuilder(host => host
+            .ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection())
+            .ConfigureTestServices(services =>
+        {
+            var registered = services.Single(d => d.ServiceType == typeof(IRuleEngine));
+            services.Remove(registered);
+            services.AddSingleton<IRuleEngine>(provider => new ReloadAfterRules(
+                (IRuleEngine)registered.ImplementationFactory!(provider),
+                (IConfigurationRoot)provider.GetRequiredService<IConfiguration>()));
+        }));
+
+        var rules = await GetRulesAsync(configured.CreateClient());
+
+        var before = rules["CR1001"].GetProperty("severity").GetString() == "warning" && !rules.ContainsKey("CR3003");
+        var after = rules["CR1001"].GetProperty("severity").GetString() == "error" && rules.ContainsKey("CR3003");
+        Assert.True(before || after, $"CR1001 is {rules["CR1001"].GetProperty("severity")} and CR3003 is {(rules.ContainsKey("CR3003") ? "on" : "off")}: two configurations in one answer.");
+    }
+
+    /// <summary>Reloads the configuration right after its rules are read, the worst moment for a reader of two calls.</summary>
+    private sealed class ReloadAfterRules(IRuleEngine inner, IConfigurationRoot configuration) : IRuleEngine
+    {
+        public IReadOnlyList<RuleDescriptor> Rules
+        {
+            get
+            {
+                var rules = inner.Rules;
+                // The in-memory source the test adds last, so that its values win over appsettings.json.
+                var memory = configuration.Providers.OfType<MemoryConfigurationProvider>().Last();
+                memory.Set("ConnectionRules:Rules:CR1001", "error");
+                memory.Set("ConnectionRules:Rules:CR3003", "info");
+                configuration.Reload();
+                return rules;
+            }
+        }
+
+        public Severity GetSeverity(string ruleId) => inner.GetSeverity(ruleId);
+
+        public Evaluation Evaluate(ConnectionRequest request) => inner.Evaluate(request);
     }
 
     internal static async Task<Dictionary<string, JsonElement>> GetRulesAsync(HttpClient client)
