@@ -6,6 +6,9 @@ namespace ConnectionRules;
 /// </summary>
 public sealed class Diagnostic : IEquatable<Diagnostic>
 {
+    private readonly object?[]? _messageArgs;
+    private string? _message;
+
     /// <summary>Initializes a diagnostic. Rules do not call this: they call <see cref="RuleContext.Report"/>.</summary>
     /// <param name="descriptor">The rule that reported it.</param>
     /// <param name="severity">The effective severity, after configuration.</param>
@@ -25,7 +28,21 @@ public sealed class Diagnostic : IEquatable<Diagnostic>
 
         Descriptor = descriptor;
         Severity = severity;
-        Message = message;
+        _message = message;
+        Location = location;
+        Justification = justification;
+    }
+
+    /// <summary>
+    /// A diagnostic whose message is formatted from <paramref name="messageArgs"/> when it is first read, as Roslyn's
+    /// diagnostics are: an application that only needs verdicts and ids never pays for the text. The arguments are
+    /// immutable values (strings, numbers, dates), so the message is the same whenever it is formatted.
+    /// </summary>
+    internal Diagnostic(RuleDescriptor descriptor, Severity severity, object?[] messageArgs, string? location, string? justification)
+    {
+        Descriptor = descriptor;
+        Severity = severity;
+        _messageArgs = messageArgs;
         Location = location;
         Justification = justification;
     }
@@ -40,7 +57,7 @@ public sealed class Diagnostic : IEquatable<Diagnostic>
     public Severity Severity { get; }
 
     /// <summary>Gets the formatted message.</summary>
-    public string Message { get; }
+    public string Message => _message ??= Descriptor.FormatMessage(_messageArgs!);
 
     /// <summary>Gets a camelCase path into the request (<c>note</c>, <c>messages[2]</c>, <c>sender.connectionCount</c>), or <see langword="null"/> when the finding is about the request as a whole.</summary>
     public string? Location { get; }

@@ -91,47 +91,55 @@ internal sealed class EvaluationState
             : throw new ArgumentOutOfRangeException(nameof(index), index, $"The request has {count} message(s).");
     }
 
-    /// <summary>The small rule lexicons alone: one quick pass, unless a pitch question already read them.</summary>
+    /// <summary>
+    /// The rule lexicons. With the default detector, the first question about a text scans it once for every lexicon,
+    /// the pitch lexicon included, so every later question about it costs nothing.
+    /// </summary>
     private TextScan Lexicons(ref TextAnswers answers, string text)
     {
         if (answers.LexiconsStamp != _stamp)
         {
-            answers.Lexicons = TextScanner.RuleLexiconsOnly.Scan(text);
-            answers.LexiconsStamp = _stamp;
+            ScanOnce(ref answers, text);
         }
 
         return answers.Lexicons;
     }
 
-    /// <summary>
-    /// The pitch answer. With the default detector, a text no rule has read yet is scanned once for the pitch lexicon and
-    /// every rule lexicon together, so a later lexicon question costs nothing.
-    /// </summary>
     private PitchMatch Pitch(ref TextAnswers answers, string text)
     {
         if (answers.PitchStamp != _stamp)
         {
-            var scanner = Engine!.Scanner;
-            if (scanner.ScoresPitch && answers.LexiconsStamp != _stamp)
+            if (Engine!.Scanner.ScoresPitch)
             {
-                answers.Lexicons = scanner.Scan(text);
-                answers.LexiconsStamp = _stamp;
-                answers.Pitch = answers.Lexicons.Pitch;
+                ScanOnce(ref answers, text);
             }
             else
             {
+                // A detector of the application's own is asked only about the texts a rule asks about.
                 answers.Pitch = Engine.PitchDetector.Detect(text);
+                answers.PitchStamp = _stamp;
             }
-
-            answers.PitchStamp = _stamp;
         }
 
         return answers.Pitch;
     }
 
+    private void ScanOnce(ref TextAnswers answers, string text)
+    {
+        var scanner = Engine!.Scanner;
+        answers.Lexicons = scanner.Scan(text);
+        answers.LexiconsStamp = _stamp;
+        if (scanner.ScoresPitch)
+        {
+            answers.Pitch = answers.Lexicons.Pitch;
+            answers.PitchStamp = _stamp;
+        }
+    }
+
     public void Report(RuleContext context, ConfiguredRule rule, string? location, object?[] messageArgs)
     {
-        var message = rule.Descriptor.FormatMessage(messageArgs);
+        var descriptor = rule.Descriptor;
+        descriptor.CheckMessageArgs(messageArgs);
         string? justification = null;
         foreach (var suppression in rule.Suppressions)
         {
@@ -142,7 +150,23 @@ internal sealed class EvaluationState
             }
         }
 
-        _diagnostics.Add(new Diagnostic(rule.Descriptor, rule.Severity, message, location, justification));
+        // The message is formatted when first read, unless an argument could change or fail before then.
+        _diagnostics.Add(descriptor.HasLiteralMessage || !AreImmutable(messageArgs)
+            ? new Diagnostic(descriptor, rule.Severity, descriptor.FormatMessage(messageArgs), location, justification)
+            : new Diagnostic(descriptor, rule.Severity, (object?[])messageArgs.Clone(), location, justification));
+    }
+
+    private static bool AreImmutable(object?[] args)
+    {
+        foreach (var arg in args)
+        {
+            if (arg is not (null or string or int or long or double or decimal or bool or char or TimeSpan or DateTimeOffset or DateTime or Enum))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
 

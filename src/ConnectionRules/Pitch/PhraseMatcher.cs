@@ -1,6 +1,4 @@
-#if NET9_0_OR_GREATER
 using System.Buffers;
-#endif
 
 namespace ConnectionRules;
 
@@ -10,19 +8,39 @@ namespace ConnectionRules;
 /// Straight and curly apostrophes are interchangeable. Phrases may belong to several lexicons (at most 64), which
 /// <see cref="Scan{TVisitor}"/> reports side by side from a single pass.
 /// </summary>
+/// <remarks>
+/// The phrases, case-folded, form a trie. A phrase can only start where a word starts, and the scan jumps from one
+/// possible word start to the next with a vectorized search for the characters that are not ASCII letters or digits;
+/// from each word start it walks the trie for as long as the text follows it: a few steps per word, whatever the
+/// number of phrases. This is several times faster than <c>SearchValues&lt;string&gt;</c> over hundreds of
+/// case-insensitive phrases, which falls back to a character-by-character automaton, and works the same on every
+/// target framework.
+/// </remarks>
 internal sealed class PhraseMatcher
 {
     /// <summary>The most lexicons one matcher tells apart.</summary>
     public const int MaxLexicons = 64;
 
+    private const int Root = 0;
+
+    // Runs of these never hold a word start after their first character; everything else is looked at one by one.
+    private static readonly SearchValues<char> AsciiLettersAndDigits =
+        SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
+    private const int None = 0;
+
     private readonly Phrase[] _phrases;
+    private readonly int _lexiconCount;
 
-    // Indexes into _phrases grouped by the phrase's first character (folded), longest phrase first.
-    private readonly Dictionary<char, int[]> _byFirstChar;
-
-#if NET9_0_OR_GREATER
-    private readonly SearchValues<string> _searchValues;
-#endif
+    // The trie, frozen: node n's children are _edgeChars/_edgeTargets[_firstEdge[n] .. _firstEdge[n + 1]), and the
+    // phrases ending at it are _endPhrases[_firstEnd[n] .. _firstEnd[n + 1]), in the order they were listed. The root's
+    // ASCII children are also indexed directly.
+    private readonly int[] _firstEdge;
+    private readonly char[] _edgeChars;
+    private readonly int[] _edgeTargets;
+    private readonly int[] _firstEnd;
+    private readonly int[] _endPhrases;
+    private readonly int[] _rootAscii = new int[128];
 
     public PhraseMatcher(IEnumerable<string> phrases)
         : this(phrases.Select(phrase => (phrase, 0)))
@@ -32,47 +50,83 @@ internal sealed class PhraseMatcher
     /// <summary>Initializes a matcher over phrases tagged with their lexicon (0 to <see cref="MaxLexicons"/> - 1).</summary>
     public PhraseMatcher(IEnumerable<(string Phrase, int Lexicon)> entries)
     {
-        var list = new List<Phrase>();
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var phrases = new List<Phrase>();
+        var children = new List<SortedDictionary<char, int>> { new() };
+        var ends = new List<List<int>> { new() };
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         var entryId = -1;
         foreach (var (raw, lexicon) in entries)
         {
+            entryId++;
             if ((uint)lexicon >= MaxLexicons)
             {
                 throw new ArgumentOutOfRangeException(nameof(entries), lexicon, $"A lexicon is a number from 0 to {MaxLexicons - 1}.");
             }
 
-            entryId++;
-            var text = raw.Trim();
-            var isPrefix = text.EndsWith('*');
-            if (isPrefix)
+            var entry = raw.Trim();
+            var isPrefix = entry.EndsWith('*');
+            var folded = string.Create(entry.Length - (isPrefix ? 1 : 0), entry, static (span, text) =>
             {
-                text = text[..^1];
-            }
+                for (var i = 0; i < span.Length; i++)
+                {
+                    span[i] = Fold(text[i]);
+                }
+            });
 
-            if (text.Length == 0)
+            // A phrase listed twice in one lexicon keeps its first entry; another lexicon may list it too.
+            if (folded.Length == 0 || !seen.Add($"{lexicon}:{folded}{(isPrefix ? "*" : "")}"))
             {
                 continue;
             }
 
-            foreach (var variant in ApostropheVariants(text))
+            var node = Root;
+            foreach (var c in folded)
             {
-                // A phrase listed twice in one lexicon keeps its first entry; another lexicon may list it too.
-                if (seen.Add($"{lexicon}:{variant}{(isPrefix ? "*" : "")}"))
+                if (!children[node].TryGetValue(c, out var child))
                 {
-                    list.Add(new Phrase(variant, raw.Trim(), isPrefix, entryId, lexicon));
+                    child = children.Count;
+                    children[node].Add(c, child);
+                    children.Add([]);
+                    ends.Add([]);
                 }
+
+                node = child;
+            }
+
+            ends[node].Add(phrases.Count);
+            phrases.Add(new Phrase(entry, folded.Length, isPrefix, entryId, lexicon));
+            _lexiconCount = Math.Max(_lexiconCount, lexicon + 1);
+        }
+
+        _phrases = [.. phrases];
+        _firstEdge = new int[children.Count + 1];
+        _firstEnd = new int[children.Count + 1];
+        _edgeChars = new char[children.Count - 1];
+        _edgeTargets = new int[children.Count - 1];
+        _endPhrases = new int[phrases.Count];
+        int edges = 0, endings = 0;
+        for (var node = 0; node < children.Count; node++)
+        {
+            _firstEdge[node] = edges;
+            foreach (var (c, child) in children[node])
+            {
+                _edgeChars[edges] = c;
+                _edgeTargets[edges++] = child;
+                if (node == Root && c < 128)
+                {
+                    _rootAscii[c] = child;
+                }
+            }
+
+            _firstEnd[node] = endings;
+            foreach (var phrase in ends[node])
+            {
+                _endPhrases[endings++] = phrase;
             }
         }
 
-        _phrases = [.. list];
-        _byFirstChar = _phrases
-            .Select((phrase, index) => (phrase, index))
-            .GroupBy(p => Fold(p.phrase.Text[0]))
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.phrase.Text.Length).Select(p => p.index).ToArray());
-#if NET9_0_OR_GREATER
-        _searchValues = SearchValues.Create(_phrases.Select(p => p.Text).ToArray(), StringComparison.OrdinalIgnoreCase);
-#endif
+        _firstEdge[children.Count] = edges;
+        _firstEnd[children.Count] = endings;
     }
 
     /// <summary>Gets the lexicon entry (as written, including a trailing <c>*</c>) of the phrase with the given id.</summary>
@@ -80,12 +134,29 @@ internal sealed class PhraseMatcher
 
     /// <summary>
     /// Gets the position, in the list given to the constructor, of the entry the phrase with the given id came from.
-    /// An entry listed again later never matches: the first one wins.
+    /// An entry listed again later in the same lexicon never matches: the first one wins.
     /// </summary>
     public int EntryIdOf(int phraseId) => _phrases[phraseId].EntryId;
 
     /// <summary>Gets the lexicon of the phrase with the given id.</summary>
     public int LexiconOf(int phraseId) => _phrases[phraseId].Lexicon;
+
+    /// <summary>Finds the first whole-word phrase occurrence at or after <paramref name="start"/>; longest phrase wins at one position.</summary>
+    public bool TryFind(ReadOnlySpan<char> text, int start, out PhraseHit hit)
+    {
+        var starts = new WordStarts(start);
+        while (starts.Next(text) is var position and >= 0)
+        {
+            if (FirstStep(text[position]) != None && IsWordStart(text, position) && Longest(text, position, lexicon: -1) is var phrase and >= 0)
+            {
+                hit = new PhraseHit(phrase, position, _phrases[phrase].Length);
+                return true;
+            }
+        }
+
+        hit = default;
+        return false;
+    }
 
     /// <summary>
     /// Reports, in one pass, every whole-word occurrence in the text: at each position, the longest phrase of each
@@ -95,94 +166,164 @@ internal sealed class PhraseMatcher
     public void Scan<TVisitor>(ReadOnlySpan<char> text, ref TVisitor visitor)
         where TVisitor : struct, IPhraseVisitor
     {
-        var position = 0;
-        while (position < text.Length)
+        Span<int> longest = stackalloc int[_lexiconCount];
+        var starts = new WordStarts(0);
+        while (starts.Next(text) is var position and >= 0)
         {
-#if NET9_0_OR_GREATER
-            var offset = text[position..].IndexOfAny(_searchValues);
-            if (offset < 0)
+            if (FirstStep(text[position]) == None || !IsWordStart(text, position))
             {
-                return;
+                continue;
             }
 
-            position += offset;
-#endif
-            if (IsWordStart(text, position) && _byFirstChar.TryGetValue(Fold(text[position]), out var candidates))
+            var found = LongestPerLexicon(text, position, longest);
+            for (var lexicon = 0; found != 0; lexicon++, found >>= 1)
             {
-                var rest = text[position..];
-                var found = 0UL;
-                foreach (var id in candidates)
+                if ((found & 1) != 0)
                 {
-                    var phrase = _phrases[id];
-                    var bit = 1UL << phrase.Lexicon;
-                    if ((found & bit) == 0
-                        && rest.StartsWith(phrase.Text, StringComparison.OrdinalIgnoreCase)
-                        && (phrase.IsPrefix || IsWordEnd(text, position + phrase.Text.Length)))
-                    {
-                        found |= bit;
-                        visitor.Visit(new PhraseHit(id, position, phrase.Text.Length));
-                    }
+                    visitor.Visit(new PhraseHit(longest[lexicon], position, _phrases[longest[lexicon]].Length));
                 }
             }
-
-            position++;
         }
     }
 
-    /// <summary>Finds the first whole-word phrase occurrence at or after <paramref name="start"/>; longest phrase wins at one position.</summary>
-    public bool TryFind(ReadOnlySpan<char> text, int start, out PhraseHit hit)
+    /// <summary>One walk from the position: for each lexicon, its longest phrase there; returns the lexicons found, as bits.</summary>
+    private ulong LongestPerLexicon(ReadOnlySpan<char> text, int position, Span<int> longest)
     {
-        var position = start;
-        while (position < text.Length)
+        var found = 0UL;
+        var node = Root;
+        for (var i = position; i < text.Length; i++)
         {
-#if NET9_0_OR_GREATER
-            var offset = text[position..].IndexOfAny(_searchValues);
-            if (offset < 0)
+            node = Step(node, Fold(text[i]));
+            if (node == None)
             {
                 break;
             }
 
-            position += offset;
-#endif
-            if (IsWordStart(text, position) && _byFirstChar.TryGetValue(Fold(text[position]), out var candidates))
+            var atThisNode = 0UL;
+            for (var e = _firstEnd[node]; e < _firstEnd[node + 1]; e++)
             {
-                foreach (var id in candidates)
+                var phrase = _phrases[_endPhrases[e]];
+                var bit = 1UL << phrase.Lexicon;
+                if ((atThisNode & bit) == 0 && (phrase.IsPrefix || IsWordEnd(text, i + 1)))
                 {
-                    var phrase = _phrases[id];
-                    var rest = text[position..];
-                    if (rest.StartsWith(phrase.Text, StringComparison.OrdinalIgnoreCase)
-                        && (phrase.IsPrefix || IsWordEnd(text, position + phrase.Text.Length)))
-                    {
-                        hit = new PhraseHit(id, position, phrase.Text.Length);
-                        return true;
-                    }
+                    atThisNode |= bit;
+                    longest[phrase.Lexicon] = _endPhrases[e];
                 }
             }
 
-            position++;
+            found |= atThisNode;
         }
 
-        hit = default;
-        return false;
+        return found;
+    }
+
+    /// <summary>
+    /// The longest phrase of the lexicon (any lexicon for -1) that starts at the position and ends where a word ends
+    /// (or anywhere, for a prefix phrase); -1 when none does. At equal length, the phrase listed first wins.
+    /// </summary>
+    private int Longest(ReadOnlySpan<char> text, int position, int lexicon)
+    {
+        var longest = -1;
+        var node = Root;
+        for (var i = position; i < text.Length; i++)
+        {
+            node = Step(node, Fold(text[i]));
+            if (node == None)
+            {
+                break;
+            }
+
+            for (var e = _firstEnd[node]; e < _firstEnd[node + 1]; e++)
+            {
+                var phrase = _phrases[_endPhrases[e]];
+                if ((lexicon < 0 || phrase.Lexicon == lexicon) && (phrase.IsPrefix || IsWordEnd(text, i + 1)))
+                {
+                    longest = _endPhrases[e];
+                    break;
+                }
+            }
+        }
+
+        return longest;
+    }
+
+    private int FirstStep(char c) => Step(Root, Fold(c));
+
+    private int Step(int node, char c)
+    {
+        if (node == Root && c < 128)
+        {
+            return _rootAscii[c];
+        }
+
+        var first = _firstEdge[node];
+        var count = _firstEdge[node + 1] - first;
+        var index = count <= 8
+            ? _edgeChars.AsSpan(first, count).IndexOf(c)
+            : _edgeChars.AsSpan(first, count).BinarySearch(c);
+        return index >= 0 ? _edgeTargets[first + index] : None;
     }
 
     private static bool IsWordStart(ReadOnlySpan<char> text, int index) => index == 0 || !char.IsLetterOrDigit(text[index - 1]) || !char.IsLetterOrDigit(text[index]);
 
     private static bool IsWordEnd(ReadOnlySpan<char> text, int index) => index >= text.Length || !char.IsLetterOrDigit(text[index]) || !char.IsLetterOrDigit(text[index - 1]);
 
-    private static char Fold(char c) => c == '\u2019' || c == '\u2018' ? '\'' : char.ToLowerInvariant(c);
-
-    private static IEnumerable<string> ApostropheVariants(string text)
+    private static char Fold(char c) => c switch
     {
-        var straight = text.Replace('\u2019', '\'').Replace('\u2018', '\'');
-        yield return straight;
-        if (straight.Contains('\'', StringComparison.Ordinal))
+        >= 'A' and <= 'Z' => (char)(c | 0x20),
+        < (char)128 => c,
+        '\u2019' or '\u2018' => '\'',
+        _ => char.ToLowerInvariant(c),
+    };
+
+    private readonly record struct Phrase(string Entry, int Length, bool IsPrefix, int EntryId, int Lexicon);
+
+    /// <summary>
+    /// The positions that may start a word, in order, each once: the first one, and every character that is not an ASCII
+    /// letter or digit together with the one after it. Every word start is among them; the caller checks each.
+    /// </summary>
+    private struct WordStarts(int start)
+    {
+        private int _searchFrom = start;
+        private int _pending = start;
+        private int _last = start - 1;
+
+        public int Next(ReadOnlySpan<char> text)
         {
-            yield return straight.Replace('\'', '\u2019');
+            while (true)
+            {
+                int candidate;
+                if (_pending >= 0)
+                {
+                    candidate = _pending;
+                    _pending = -1;
+                }
+                else
+                {
+                    if (_searchFrom >= text.Length)
+                    {
+                        return -1;
+                    }
+
+                    var offset = text[_searchFrom..].IndexOfAnyExcept(AsciiLettersAndDigits);
+                    if (offset < 0)
+                    {
+                        return -1;
+                    }
+
+                    candidate = _searchFrom + offset;
+                    _searchFrom = candidate + 1;
+                    _pending = candidate + 1;
+                }
+
+                if (candidate > _last && candidate < text.Length)
+                {
+                    _last = candidate;
+                    return candidate;
+                }
+            }
         }
     }
-
-    private readonly record struct Phrase(string Text, string Entry, bool IsPrefix, int EntryId, int Lexicon);
 }
 
 /// <summary>Receives the hits of <see cref="PhraseMatcher.Scan{TVisitor}"/>; a struct, so the scan is not a delegate call per hit.</summary>

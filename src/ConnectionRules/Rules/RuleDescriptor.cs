@@ -120,15 +120,23 @@ public sealed class RuleDescriptor : IEquatable<RuleDescriptor>
     /// <summary>Formats the message with the given arguments, using the invariant culture.</summary>
     internal string FormatMessage(object?[] args)
     {
+        CheckMessageArgs(args);
+        return _literalMessage ?? string.Format(System.Globalization.CultureInfo.InvariantCulture, Format, args);
+    }
+
+    /// <summary>Throws when the arguments are fewer than the message format needs.</summary>
+    internal void CheckMessageArgs(object?[] args)
+    {
         if (args.Length < Format.MinimumArgumentCount)
         {
             throw new ArgumentException(
                 $"Rule {Id} reported {args.Length} message argument(s), but its message format \"{MessageFormat}\" needs {Format.MinimumArgumentCount}.",
                 nameof(args));
         }
-
-        return _literalMessage ?? string.Format(System.Globalization.CultureInfo.InvariantCulture, Format, args);
     }
+
+    /// <summary>Gets whether the message needs no arguments, so formatting it costs nothing.</summary>
+    internal bool HasLiteralMessage => _literalMessage is not null;
 
     /// <inheritdoc />
     public bool Equals(RuleDescriptor? other) =>

@@ -145,4 +145,42 @@ public sealed class RuleEngineTests
 
         Snapshot.Verify(string.Join(Environment.NewLine + Environment.NewLine, Engine.Evaluate(Requests.Clean()).ToString(), engine.Evaluate(request).ToString()));
     }
+
+    [Fact]
+    public void A_message_reads_as_the_arguments_were_when_reported_even_if_the_rule_changes_them_afterwards()
+    {
+        var rule = new MutatingRule();
+        var engine = new RuleEngineBuilder().AddRule(rule).Build();
+
+        var evaluation = engine.Evaluate(Requests.Clean());
+
+        Assert.Equal(
+            ["Counted 1 and saw 'before' and 'before'", "Counted 1 and saw 'before' and 'values only'"],
+            evaluation.Diagnostics.Select(d => d.Message).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>Reports with an array and a mutable object it changes right after reporting.</summary>
+    private sealed class MutatingRule : ConnectionRule
+    {
+        private static readonly RuleDescriptor Rule = new("TEST001", "Mutating", "Counted {0} and saw '{1}' and '{2}'", "Tests", Severity.Warning);
+
+        public override RuleDescriptor Descriptor => Rule;
+
+        public override void Evaluate(RuleContext context)
+        {
+            // Only values: the message is formatted when read, from a copy of the arguments.
+            object?[] values = [1, "before", "values only"];
+            context.Report("a", values);
+            values[0] = 2;
+            values[1] = "after";
+
+            // A mutable object: the message is formatted at once.
+            var builder = new System.Text.StringBuilder("before");
+            object?[] args = [1, "before", builder];
+            context.Report("b", args);
+            args[0] = 2;
+            args[1] = "after";
+            builder.Clear().Append("after");
+        }
+    }
 }
