@@ -6,7 +6,7 @@ public interface IRuleEngine
     /// <summary>Gets the descriptors of the rules in effect (enabled), ordered by id.</summary>
     IReadOnlyList<RuleDescriptor> Rules { get; }
 
-    /// <summary>Returns the effective severity of a rule in effect, after configuration.</summary>
+    /// <summary>Returns the effective severity of a rule in effect, after configuration; ids are compared case-insensitively.</summary>
     /// <param name="ruleId">The id of one of the <see cref="Rules"/>.</param>
     /// <returns>The severity its diagnostics get.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="ruleId"/> is null.</exception>

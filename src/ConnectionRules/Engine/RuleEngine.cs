@@ -20,7 +20,7 @@ public sealed class RuleEngine : IRuleEngine
         TimeProvider timeProvider,
         IVerdictPolicy verdictPolicy)
     {
-        _byId = rules.ToDictionary(r => r.Descriptor.Id, StringComparer.Ordinal);
+        _byId = rules.ToDictionary(r => r.Descriptor.Id, StringComparer.OrdinalIgnoreCase);
         _ruleFailure = _byId.GetValueOrDefault(RuleIds.RuleFailure);
         _consistency = _byId.GetValueOrDefault(RuleIds.InconsistentRequest);
 

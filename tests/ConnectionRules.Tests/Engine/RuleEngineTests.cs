@@ -147,6 +147,10 @@ public sealed class RuleEngineTests
     }
 
     [Fact]
+    public void Rule_ids_are_looked_up_in_any_case_as_the_builder_and_configuration_take_them() =>
+        Assert.Equal(Severity.Error, Requests.RecommendedEngine(b => b.SetSeverity("cr1001", Severity.Error)).GetSeverity("cr1001"));
+
+    [Fact]
     public void A_message_reads_as_the_arguments_were_when_reported_even_if_the_rule_changes_them_afterwards()
     {
         var rule = new MutatingRule();
