@@ -8,54 +8,43 @@ namespace ConnectionRules.Benchmarks;
 /// Cost against text length: a clean typical request whose note and five messages hold 150, 1,500 or 15,000 characters
 /// each (about 1 KB, 10 KB and 100 KB in all), engine and hand-written baseline.
 /// </summary>
-[MemoryDiagnoser]
-public class TextLengthBenchmarks
+public class TextLengthBenchmarks : CleanRequestBenchmarks
 {
-    private Judges _judges = null!;
-    private ConnectionRequest _request = null!;
-
     /// <summary>Gets or sets the length of the note and of each message.</summary>
     [Params(150, 1_500, 15_000)]
     public int CharactersPerText { get; set; }
 
-    /// <summary>Builds the request and checks that it is clean for all three judges.</summary>
-    [GlobalSetup]
-    public void Setup()
-    {
-        _judges = Judges.Create();
-        _request = RequestShapes.WithTextLength(CharactersPerText);
-        _judges.ThrowIfDisagree(_request, []);
-    }
-
-    /// <summary>The hand-written if-chain.</summary>
-    [Benchmark(Baseline = true)]
-    public HandWrittenVerdict HandWritten() => _judges.HandWritten.Evaluate(_request);
-
-    /// <summary>The engine with the recommended rules.</summary>
-    [Benchmark]
-    public Evaluation Engine() => _judges.Engine.Evaluate(_request);
+    /// <inheritdoc />
+    protected override ConnectionRequest CreateRequest() => RequestShapes.WithTextLength(CharactersPerText);
 }
 
 /// <summary>
 /// Cost against message count: a clean accepted request with 5, 50 or 500 messages of about 150 characters,
 /// engine and hand-written baseline.
 /// </summary>
-[MemoryDiagnoser]
-public class MessageCountBenchmarks
+public class MessageCountBenchmarks : CleanRequestBenchmarks
 {
-    private Judges _judges = null!;
-    private ConnectionRequest _request = null!;
-
     /// <summary>Gets or sets how many messages the request holds.</summary>
     [Params(5, 50, 500)]
     public int Messages { get; set; }
+
+    /// <inheritdoc />
+    protected override ConnectionRequest CreateRequest() => RequestShapes.WithMessageCount(Messages);
+}
+
+/// <summary>The engine against the hand-written baseline on one clean request that a scaling parameter shapes.</summary>
+[MemoryDiagnoser]
+public abstract class CleanRequestBenchmarks
+{
+    private Judges _judges = null!;
+    private ConnectionRequest _request = null!;
 
     /// <summary>Builds the request and checks that it is clean for all three judges.</summary>
     [GlobalSetup]
     public void Setup()
     {
         _judges = Judges.Create();
-        _request = RequestShapes.WithMessageCount(Messages);
+        _request = CreateRequest();
         _judges.ThrowIfDisagree(_request, []);
     }
 
@@ -66,6 +55,9 @@ public class MessageCountBenchmarks
     /// <summary>The engine with the recommended rules.</summary>
     [Benchmark]
     public Evaluation Engine() => _judges.Engine.Evaluate(_request);
+
+    /// <summary>The request of the current parameters.</summary>
+    protected abstract ConnectionRequest CreateRequest();
 }
 
 /// <summary>
