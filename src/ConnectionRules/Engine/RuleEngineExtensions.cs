@@ -41,34 +41,22 @@ public static class RuleEngineExtensions
         var results = new Evaluation[requests.Count];
         if (maxDegreeOfParallelism == 1 || requests.Count <= ChunkSize)
         {
-            try
-            {
-                EvaluateRange(engine, requests, results, 0, requests.Count, cancellationToken);
-            }
-            catch (IndexedArgumentException failure)
-            {
-                throw Indexed(failure.Index, failure.InnerException!);
-            }
-
-            return results;
+            return EvaluateRange(engine, requests, results, 0, requests.Count, 0, cancellationToken) is { } invalid ? throw invalid.Exception : results;
         }
 
-        var firstFailure = (Index: int.MaxValue, Exception: (Exception?)null);
+        // The workers stop at their first invalid request; the one with the lowest index is reported.
+        (int Index, ArgumentException Exception)? firstInvalid = null;
         var failureLock = new object();
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
         Parallel.ForEach(Partitioner.Create(0, requests.Count, ChunkSize), options, (range, loop) =>
         {
-            try
-            {
-                EvaluateRange(engine, requests, results, range.Item1, range.Item2, cancellationToken);
-            }
-            catch (IndexedArgumentException failure)
+            if (EvaluateRange(engine, requests, results, range.Item1, range.Item2, 0, cancellationToken) is { } invalid)
             {
                 lock (failureLock)
                 {
-                    if (failure.Index < firstFailure.Index)
+                    if (firstInvalid is null || invalid.Index < firstInvalid.Value.Index)
                     {
-                        firstFailure = (failure.Index, failure.InnerException);
+                        firstInvalid = invalid;
                     }
                 }
 
@@ -76,12 +64,7 @@ public static class RuleEngineExtensions
             }
         });
 
-        if (firstFailure.Exception is { } exception)
-        {
-            throw Indexed(firstFailure.Index, exception);
-        }
-
-        return results;
+        return firstInvalid is { } first ? throw first.Exception : results;
     }
 
     /// <summary>
@@ -150,20 +133,16 @@ public static class RuleEngineExtensions
             () =>
             {
                 var results = new Evaluation[chunk.Count];
-                try
-                {
-                    EvaluateRange(engine, chunk, results, 0, chunk.Count, cancellationToken);
-                }
-                catch (IndexedArgumentException failure)
-                {
-                    throw Indexed(start + failure.Index, failure.InnerException!);
-                }
-
-                return results;
+                return EvaluateRange(engine, chunk, results, 0, chunk.Count, start, cancellationToken) is { } invalid ? throw invalid.Exception : results;
             },
             cancellationToken);
 
-    private static void EvaluateRange(IRuleEngine engine, IReadOnlyList<ConnectionRequest> requests, Evaluation[] results, int from, int to, CancellationToken cancellationToken)
+    /// <summary>
+    /// Evaluates requests[from..to) into results; stops at the first invalid request and returns it, with its index in
+    /// the caller's numbering (<paramref name="indexOffset"/> added) and an exception that names that index.
+    /// </summary>
+    private static (int Index, ArgumentException Exception)? EvaluateRange(
+        IRuleEngine engine, IReadOnlyList<ConnectionRequest> requests, Evaluation[] results, int from, int to, int indexOffset, CancellationToken cancellationToken)
     {
         for (var i = from; i < to; i++)
         {
@@ -178,17 +157,11 @@ public static class RuleEngineExtensions
             }
             catch (ArgumentException exception)
             {
-                throw new IndexedArgumentException(i, exception);
+                var index = indexOffset + i;
+                return (index, new ArgumentException($"requests[{index}]: {exception.Message}", exception));
             }
         }
-    }
 
-    private static ArgumentException Indexed(int index, Exception exception) =>
-        new($"requests[{index}]: {exception.Message}", exception);
-
-    /// <summary>Carries a request's index out of a worker; never escapes this class.</summary>
-    private sealed class IndexedArgumentException(int index, ArgumentException inner) : Exception(inner.Message, inner)
-    {
-        public int Index { get; } = index;
+        return null;
     }
 }

@@ -144,14 +144,28 @@ internal sealed class PhraseMatcher
     /// <summary>Finds the first whole-word phrase occurrence at or after <paramref name="start"/>; longest phrase wins at one position.</summary>
     public bool TryFind(ReadOnlySpan<char> text, int start, out PhraseHit hit)
     {
+        Span<int> longest = stackalloc int[_lexiconCount];
         var starts = new WordStarts(start);
         while (starts.Next(text) is var position and >= 0)
         {
-            if (FirstStep(text[position]) != None && IsWordStart(text, position) && Longest(text, position, lexicon: -1) is var phrase and >= 0)
+            if (!MayStartPhrase(text, position) || LongestPerLexicon(text, position, longest) is not (var found and not 0))
             {
-                hit = new PhraseHit(phrase, position, _phrases[phrase].Length);
-                return true;
+                continue;
             }
+
+            // Across lexicons, the longest phrase; at equal length, the one listed first.
+            var best = -1;
+            for (var lexicon = 0; found != 0; lexicon++, found >>= 1)
+            {
+                var phrase = longest[lexicon];
+                if ((found & 1) != 0 && (best < 0 || _phrases[phrase].Length > _phrases[best].Length || (_phrases[phrase].Length == _phrases[best].Length && phrase < best)))
+                {
+                    best = phrase;
+                }
+            }
+
+            hit = new PhraseHit(best, position, _phrases[best].Length);
+            return true;
         }
 
         hit = default;
@@ -170,7 +184,7 @@ internal sealed class PhraseMatcher
         var starts = new WordStarts(0);
         while (starts.Next(text) is var position and >= 0)
         {
-            if (FirstStep(text[position]) == None || !IsWordStart(text, position))
+            if (!MayStartPhrase(text, position))
             {
                 continue;
             }
@@ -217,37 +231,9 @@ internal sealed class PhraseMatcher
         return found;
     }
 
-    /// <summary>
-    /// The longest phrase of the lexicon (any lexicon for -1) that starts at the position and ends where a word ends
-    /// (or anywhere, for a prefix phrase); -1 when none does. At equal length, the phrase listed first wins.
-    /// </summary>
-    private int Longest(ReadOnlySpan<char> text, int position, int lexicon)
-    {
-        var longest = -1;
-        var node = Root;
-        for (var i = position; i < text.Length; i++)
-        {
-            node = Step(node, Fold(text[i]));
-            if (node == None)
-            {
-                break;
-            }
-
-            for (var e = _firstEnd[node]; e < _firstEnd[node + 1]; e++)
-            {
-                var phrase = _phrases[_endPhrases[e]];
-                if ((lexicon < 0 || phrase.Lexicon == lexicon) && (phrase.IsPrefix || IsWordEnd(text, i + 1)))
-                {
-                    longest = _endPhrases[e];
-                    break;
-                }
-            }
-        }
-
-        return longest;
-    }
-
-    private int FirstStep(char c) => Step(Root, Fold(c));
+    /// <summary>A phrase starts with this character, and a word starts here.</summary>
+    private bool MayStartPhrase(ReadOnlySpan<char> text, int position) =>
+        Step(Root, Fold(text[position])) != None && IsWordStart(text, position);
 
     private int Step(int node, char c)
     {
