@@ -47,6 +47,30 @@ public sealed class TriageCommandTests : IDisposable
         Snapshot.Verify(Anonymize(run.Out));
     }
 
+    [Fact]
+    public void A_long_export_path_is_printed_whole_on_one_line()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "connection-rules-tests", new string('x', 40), new string('y', 60), Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        foreach (var file in Directory.GetFiles(Tool.SampleExport))
+        {
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        }
+
+        try
+        {
+            var run = Tool.Run("triage", folder);
+
+            Assert.Equal(0, run.ExitCode);
+            Assert.True(folder.Length > 120, "The path must be longer than the console is wide.");
+            Assert.Equal(folder, run.Out.Split('\n')[1].TrimEnd('\r'));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(SampleVerdicts))]
     public void The_sample_export_judges_each_person_as_written(string name, Verdict verdict, string[] rules)

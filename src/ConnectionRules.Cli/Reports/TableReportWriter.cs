@@ -15,7 +15,8 @@ internal static class TableReportWriter
         console.MarkupLine(
             $"[bold]{Markup.Escape(owner)}[/]: {Plural(content.Statistics.Connections, "connection")}, "
             + $"{Plural(content.Statistics.PendingInvitations, "pending invitation")}");
-        console.MarkupLine($"[dim]{Markup.Escape(report.Export)}{(report.IsSample ? " (the sample export that ships with the tool)" : "")}[/]");
+        // Written as it is, never wrapped by the renderer: a path broken over two lines cannot be copied back.
+        console.Profile.Out.Writer.WriteLine($"{report.Export}{(report.IsSample ? " (the sample export that ships with the tool)" : "")}");
         SummaryLine(console, report, Verdict.Disconnect, "connections to remove");
         SummaryLine(console, report, Verdict.Decline, "invitations to decline");
         SummaryLine(console, report, Verdict.Review, "to look at yourself");
