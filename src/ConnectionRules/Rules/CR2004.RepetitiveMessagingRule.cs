@@ -82,11 +82,14 @@ internal sealed class RepetitiveMessagingRule : ConnectionRule
         var any = false;
         var hash = 2166136261u;
         var inWord = false;
+        var asciiFolded = AsciiFolded;
         foreach (var c in text)
         {
-            if (char.IsLetterOrDigit(c))
+            // ASCII, nearly every character, is folded by a table: char.IsLetterOrDigit and ToLowerInvariant cost more.
+            var folded = c < 128 ? asciiFolded[c] : char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '\0';
+            if (folded != '\0')
             {
-                hash = (hash ^ char.ToLowerInvariant(c)) * 16777619u;
+                hash = (hash ^ folded) * 16777619u;
                 inWord = true;
             }
             else if (inWord)
@@ -108,6 +111,9 @@ internal sealed class RepetitiveMessagingRule : ConnectionRule
 
         static void Add(Span<ulong> bits, uint hash) => bits[(int)(hash >> 6) & 3] |= 1UL << (int)(hash & 63);
     }
+
+    /// <summary>For each ASCII character, itself in lower case when it is a letter or a digit, otherwise '\0'.</summary>
+    private static readonly char[] AsciiFolded = [.. Enumerable.Range(0, 128).Select(c => char.IsLetterOrDigit((char)c) ? char.ToLowerInvariant((char)c) : '\0')];
 
     /// <summary>At least 80% of the words of the two texts are shared (Jaccard index over the word sets).</summary>
     private static bool NearlySame(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)

@@ -1,0 +1,175 @@
+using System.Text;
+
+namespace ConnectionRules.Tests.Pitch;
+
+/// <summary>
+/// The phrase matcher reads sixteen characters at a time and walks a packed trie; these tests hold it to the plainest
+/// reading of its contract, a search of every phrase at every word start, on generated texts that mix phrases,
+/// fragments of phrases, non-ASCII letters, curly apostrophes and separators across the sixteen-character blocks.
+/// </summary>
+public sealed class PhraseMatcherTests
+{
+    private static readonly (string Phrase, int Lexicon)[] Entries =
+    [
+        .. DefaultPitchDetector.BuiltInStrongPhrases.Concat(DefaultPitchDetector.BuiltInWeakPhrases).Concat(DefaultPitchDetector.BuiltInCounterPhrases).Select(p => (p, 0)),
+        .. RuleLexicons.StockInvitationPhrases.Select(p => (p, 1)),
+        .. RuleLexicons.InvitationPhrases.Select(p => (p, 2)),
+        .. RuleLexicons.EndorseBackPhrases.Select(p => (p, 3)),
+        .. RuleLexicons.OpenNetworkerPhrases.Select(p => (p, 4)),
+
+        // Prefixes, a phrase listed twice, symbols, non-ASCII letters, an apostrophe, one-letter words.
+        ("discount*", 5), ("Discount", 5), ("discount", 5), ("€", 5), ("%", 5), ("café", 5), ("Straße frei", 5),
+        ("naïve plan*", 5), ("don't", 5), ("a", 5), ("ab", 5), ("abc*", 5), ("c++", 5), ("x", 6), ("abc", 6),
+    ];
+
+    private static readonly PhraseMatcher Matcher = new(Entries);
+
+    // Each entry case-folded without its '*', with whether it is a prefix, in the order listed.
+    private static readonly (string Folded, bool IsPrefix)[] FoldedEntries = [.. Entries.Select(e => (Folded(e.Phrase), e.Phrase.EndsWith('*')))];
+
+    private static readonly string[] Separators = [" ", " ", " ", ", ", ". ", "-", "'", "\u2019", "\u00A0", "\t", "\n", "/", "(", ")", "?", "!"];
+
+    private static readonly string[] Oddities = ["é", "É", "ß", "İ", "Ä", "naïve", "café", "15", "2026", "€", "%", "\U0001F600", "ǅ", "x", "Ab", "ABC", "abcd", "discounted"];
+
+    [Fact]
+    public void Scan_finds_exactly_the_longest_phrase_of_each_lexicon_at_every_word_start()
+    {
+        foreach (var text in GeneratedTexts())
+        {
+            var visitor = new Collector();
+            Matcher.Scan(text, ref visitor);
+
+            var expected = new List<(string, int, int, int)>();
+            for (var position = 0; position < text.Length; position++)
+            {
+                foreach (var lexicon in Entries.Select(e => e.Lexicon).Distinct())
+                {
+                    if (LongestAt(text, position, lexicon) is { } entry)
+                    {
+                        expected.Add((Entries[entry].Phrase, Entries[entry].Lexicon, position, FoldedEntries[entry].Folded.Length));
+                    }
+                }
+            }
+
+            Assert.True(
+                expected.Order().SequenceEqual(visitor.Hits.Order()),
+                $"In \"{text}\": expected {string.Join("; ", expected.Order())}, found {string.Join("; ", visitor.Hits.Order())}.");
+        }
+    }
+
+    [Fact]
+    public void TryFind_from_any_start_finds_the_first_position_and_its_longest_phrase_of_any_lexicon()
+    {
+        foreach (var text in GeneratedTexts().Take(500))
+        {
+            var longestAt = Enumerable.Range(0, text.Length).Select(position => LongestAt(text, position, lexicon: null)).ToArray();
+            for (var start = 0; start <= text.Length; start++)
+            {
+                var position = Array.FindIndex(longestAt, start, entry => entry is not null);
+                (string, int, int)? expected = position < 0 ? null : (Entries[longestAt[position]!.Value].Phrase, position, FoldedEntries[longestAt[position]!.Value].Folded.Length);
+                (string, int, int)? actual = Matcher.TryFind(text, start, out var hit) ? (Matcher.EntryOf(hit.PhraseId), hit.Index, hit.Length) : null;
+                Assert.True(expected == actual, $"In \"{text}\" from {start}: expected {expected}, found {actual}.");
+            }
+        }
+    }
+
+    [Fact]
+    public void A_word_that_spans_two_blocks_is_one_word()
+    {
+        // "discount" starts in the first block of sixteen characters and ends in the second; "count" inside it is no word.
+        var matcher = new PhraseMatcher(["count", "discount"]);
+        var text = "0123456789 discount";
+
+        Assert.True(matcher.TryFind(text, 0, out var hit));
+        Assert.Equal((11, 8), (hit.Index, hit.Length));
+        Assert.False(matcher.TryFind(text, 12, out _));
+    }
+
+    /// <summary>Texts of 0 to 90 characters, so that phrases and words straddle the sixteen-character blocks.</summary>
+    private static IEnumerable<string> GeneratedTexts()
+    {
+        var random = new Random(20261121);
+        for (var i = 0; i < 1500; i++)
+        {
+            var builder = new StringBuilder();
+            var length = random.Next(0, 91);
+            while (builder.Length < length)
+            {
+                var phrase = Entries[random.Next(Entries.Length)].Phrase.TrimEnd('*');
+                builder.Append(random.Next(6) switch
+                {
+                    0 or 1 => phrase,
+                    2 => phrase[..random.Next(1, phrase.Length + 1)],
+                    3 => random.Next(2) == 0 ? phrase.ToUpperInvariant() : phrase.Replace('\'', '\u2019'),
+                    4 => Oddities[random.Next(Oddities.Length)],
+                    _ => phrase[random.Next(phrase.Length)..],
+                });
+                builder.Append(Separators[random.Next(Separators.Length)]);
+            }
+
+            yield return builder.ToString(0, Math.Min(builder.Length, length));
+        }
+    }
+
+    /// <summary>The entry of the longest phrase of the lexicon, or of any lexicon when null, at the position; the first listed among equals.</summary>
+    private static int? LongestAt(string text, int position, int? lexicon)
+    {
+        int? best = null;
+        if (!IsWordStart(text, position))
+        {
+            return best;
+        }
+
+        for (var entry = 0; entry < Entries.Length; entry++)
+        {
+            if ((lexicon is null || Entries[entry].Lexicon == lexicon)
+                && (best is null || FoldedEntries[entry].Folded.Length > FoldedEntries[best.Value].Folded.Length)
+                && Matches(text, position, FoldedEntries[entry]))
+            {
+                best = entry;
+            }
+        }
+
+        return best;
+    }
+
+    private static bool Matches(string text, int position, (string Folded, bool IsPrefix) phrase)
+    {
+        if (position + phrase.Folded.Length > text.Length)
+        {
+            return false;
+        }
+
+        for (var k = 0; k < phrase.Folded.Length; k++)
+        {
+            if (Fold(text[position + k]) != phrase.Folded[k])
+            {
+                return false;
+            }
+        }
+
+        return phrase.IsPrefix || IsWordEnd(text, position + phrase.Folded.Length);
+    }
+
+    private static string Folded(string phrase) => string.Concat(phrase.TrimEnd('*').Select(Fold));
+
+    private static char Fold(char c) => c is '\u2019' or '\u2018' ? '\'' : char.ToLowerInvariant(c);
+
+    private static bool IsWordStart(string text, int index) =>
+        index == 0 || !char.IsLetterOrDigit(text[index - 1]) || !char.IsLetterOrDigit(text[index]);
+
+    private static bool IsWordEnd(string text, int index) =>
+        index >= text.Length || !char.IsLetterOrDigit(text[index]) || !char.IsLetterOrDigit(text[index - 1]);
+
+    private struct Collector : IPhraseVisitor
+    {
+        public Collector()
+        {
+        }
+
+        public List<(string Phrase, int Lexicon, int Index, int Length)> Hits { get; } = [];
+
+        public readonly void Visit(PhraseHit hit) =>
+            Hits.Add((Matcher.EntryOf(hit.PhraseId), Matcher.LexiconOf(hit.PhraseId), hit.Index, hit.Length));
+    }
+}
