@@ -139,7 +139,8 @@ public sealed class RuleEngine : IRuleEngine
 
         public int Compare(Diagnostic? x, Diagnostic? y)
         {
-            var bySeverity = y!.Severity.CompareTo(x!.Severity);
+            // As numbers: Enum.CompareTo takes an object, and would box both severities on every comparison.
+            var bySeverity = ((int)y!.Severity).CompareTo((int)x!.Severity);
             if (bySeverity != 0)
             {
                 return bySeverity;

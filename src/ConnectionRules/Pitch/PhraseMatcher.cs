@@ -267,19 +267,42 @@ internal sealed class PhraseMatcher
     private ulong LongestPerLexicon(ReadOnlySpan<char> text, int position, int node, Span<int> longest)
     {
         var found = 0UL;
-        for (var i = position; ; )
+        for (var i = position; node != None; node = NextEnd(text, ref i, node))
         {
-            var shape = _shape[node];
-            if ((shape & EndsHere) != 0)
+            if ((_shape[node] & EndsHere) != 0)
             {
                 found |= EndingAt(text, node, i + 1, longest);
             }
+        }
 
-            if (++i >= text.Length || (node = Step(node, shape, Fold(text[i]))) == None)
+        return found;
+    }
+
+    /// <summary>
+    /// Walks on from <paramref name="node"/>, reached at <paramref name="i"/>, to the next node where phrases end, and
+    /// moves <paramref name="i"/> there; none when the text stops following the trie first. The innermost loop of a
+    /// scan: no call, one or two array reads per character.
+    /// </summary>
+    private int NextEnd(ReadOnlySpan<char> text, ref int i, int node)
+    {
+        var shapes = _shape;
+        var shape = shapes[node];
+        for (var next = i + 1; next < text.Length; next++)
+        {
+            if ((node = Step(node, shape, Fold(text[next]))) == None)
             {
-                return found;
+                return None;
+            }
+
+            shape = shapes[node];
+            if ((shape & EndsHere) != 0)
+            {
+                i = next;
+                return node;
             }
         }
+
+        return None;
     }
 
     /// <summary>The lexicons of the phrases that end at the node and, unless a prefix, at a word end; the first listed of each is the longest there.</summary>
@@ -305,13 +328,22 @@ internal sealed class PhraseMatcher
         Step(Root, _shape[Root], Fold(text[position])) is var node and not None && IsWordStart(text, position) ? node : None;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Step(int node, int shape, char c) => (shape & KindMask) switch
+    private int Step(int node, int shape, char c)
     {
-        Single => (char)(shape >>> PayloadShift) == c ? node + 1 : None,
-        Row when c < 128 => _asciiRows[((shape >>> PayloadShift) << 7) | c],
-        Row or Edges => ChildAmongEdges(node, c),
-        _ => None,
-    };
+        // In order of frequency: most nodes have one child.
+        var kind = shape & KindMask;
+        if (kind == Single)
+        {
+            return (char)(shape >>> PayloadShift) == c ? node + 1 : None;
+        }
+
+        if (kind == Row && c < 128)
+        {
+            return _asciiRows[((shape >>> PayloadShift) << 7) | c];
+        }
+
+        return kind == 0 ? None : ChildAmongEdges(node, c);
+    }
 
     private int ChildAmongEdges(int node, char c)
     {

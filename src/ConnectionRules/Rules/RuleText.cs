@@ -5,9 +5,17 @@ namespace ConnectionRules;
 /// <summary>Small pieces of wording shared by the built-in rules' messages.</summary>
 internal static class RuleText
 {
-    public static string MessageLocation(int index) => string.Create(CultureInfo.InvariantCulture, $"messages[{index}]");
+    // Diagnostics on the first messages and endorsements, nearly all of them, share their location strings.
+    private static readonly string[] MessageLocations = [.. Enumerable.Range(0, 64).Select(i => Location("messages", i))];
+    private static readonly string[] EndorsementLocations = [.. Enumerable.Range(0, 16).Select(i => Location("endorsements", i))];
 
-    public static string EndorsementLocation(int index) => string.Create(CultureInfo.InvariantCulture, $"endorsements[{index}]");
+    public static string MessageLocation(int index) =>
+        (uint)index < (uint)MessageLocations.Length ? MessageLocations[index] : Location("messages", index);
+
+    public static string EndorsementLocation(int index) =>
+        (uint)index < (uint)EndorsementLocations.Length ? EndorsementLocations[index] : Location("endorsements", index);
+
+    private static string Location(string list, int index) => string.Create(CultureInfo.InvariantCulture, $"{list}[{index}]");
 
     public static string Timestamp(DateTimeOffset at) => at.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
 
