@@ -267,34 +267,69 @@ internal sealed class PhraseMatcher
     private ulong LongestPerLexicon(ReadOnlySpan<char> text, int position, int node, Span<int> longest)
     {
         var found = 0UL;
-        for (var i = position; node != None; node = NextEnd(text, ref i, node))
+        var i = position;
+        while (true)
         {
             if ((_shape[node] & EndsHere) != 0)
             {
                 found |= EndingAt(text, node, i + 1, longest);
             }
-        }
 
-        return found;
+            // The common steps in a loop without calls; the rare ones (a character above ASCII, a node of a few
+            // children) one at a time here.
+            node = NextEnd(text, ref i, node);
+            if (node < 0)
+            {
+                node = ~node;
+                node = ++i < text.Length ? Step(node, _shape[node], Fold(text[i])) : None;
+            }
+
+            if (node == None)
+            {
+                return found;
+            }
+        }
     }
 
     /// <summary>
-    /// Walks on from <paramref name="node"/>, reached at <paramref name="i"/>, to the next node where phrases end, and
-    /// moves <paramref name="i"/> there; none when the text stops following the trie first. The innermost loop of a
-    /// scan: no call, one or two array reads per character.
+    /// Walks on from <paramref name="node"/>, reached at <paramref name="i"/>, through ASCII characters and nodes of
+    /// one child or a row, to the next node where phrases end, and moves <paramref name="i"/> there. Returns none when
+    /// the text stops following the trie first, and the complement of the node it stopped at, with <paramref name="i"/>
+    /// there, when the next step is a rare one. The innermost loop of a scan: no call, so everything stays in registers.
     /// </summary>
     private int NextEnd(ReadOnlySpan<char> text, ref int i, int node)
     {
-        var shapes = _shape;
-        var shape = shapes[node];
+        var shape = _shape[node];
         for (var next = i + 1; next < text.Length; next++)
         {
-            if ((node = Step(node, shape, Fold(text[next]))) == None)
+            var c = text[next];
+            var kind = shape & KindMask;
+            if (c >= 128 || kind == Edges)
+            {
+                i = next - 1;
+                return ~node;
+            }
+
+            if ((uint)(c - 'A') <= 'Z' - 'A')
+            {
+                c = (char)(c | 0x20);
+            }
+
+            if (kind == Single)
+            {
+                if ((char)(shape >>> PayloadShift) != c)
+                {
+                    return None;
+                }
+
+                node++;
+            }
+            else if (kind != Row || (node = _asciiRows[((shape >>> PayloadShift) << 7) | c]) == None)
             {
                 return None;
             }
 
-            shape = shapes[node];
+            shape = _shape[node];
             if ((shape & EndsHere) != 0)
             {
                 i = next;
