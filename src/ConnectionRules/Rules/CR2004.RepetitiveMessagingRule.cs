@@ -1,5 +1,5 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
+using System.Text;
 
 namespace ConnectionRules;
 
@@ -80,12 +80,21 @@ internal sealed class RepetitiveMessagingRule : ConnectionRule
     private static bool Fingerprint(string text, Span<ulong> bits)
     {
         bits.Clear();
+        return Ascii.IsValid(text) ? FingerprintAscii(text, bits) : FingerprintAny(text, bits);
+    }
+
+    /// <summary>
+    /// <see cref="FingerprintAny"/> for a text of ASCII characters alone, nearly every message, in two tight loops that
+    /// call nothing: a letter or digit is one whose lower case (<c>c | 0x20</c>, which leaves digits as they are) is
+    /// one, and that lower case is what is hashed.
+    /// </summary>
+    private static bool FingerprintAscii(ReadOnlySpan<char> text, Span<ulong> bits)
+    {
         var any = false;
         var i = 0;
         while (true)
         {
-            // To the next word's first letter or digit, then to its end: two tight loops rather than one with a branch per character.
-            char folded;
+            uint folded;
             do
             {
                 if (i == text.Length)
@@ -93,29 +102,53 @@ internal sealed class RepetitiveMessagingRule : ConnectionRule
                     return any;
                 }
 
-                folded = FoldedOrNone(text[i++]);
+                folded = text[i++] | 0x20u;
             }
-            while (folded == '\0');
+            while (folded - 'a' >= 26 && folded - '0' >= 10);
 
             var hash = (2166136261u ^ folded) * 16777619u;
-            while (i < text.Length && (folded = FoldedOrNone(text[i])) != '\0')
+            while (i < text.Length && ((folded = text[i] | 0x20u) - 'a' < 26 || folded - '0' < 10))
             {
                 hash = (hash ^ folded) * 16777619u;
                 i++;
             }
 
-            bits[(int)(hash >> 6) & 3] |= 1UL << (int)(hash & 63);
+            Add(bits, hash);
             any = true;
         }
     }
 
-    /// <summary>A letter or digit in lower case, or '\0' for anything else; ASCII, nearly every character, by a table.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static char FoldedOrNone(char c) =>
-        c < 128 ? AsciiFolded[c] : char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '\0';
+    private static bool FingerprintAny(string text, Span<ulong> bits)
+    {
+        var any = false;
+        var hash = 2166136261u;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                hash = (hash ^ char.ToLowerInvariant(c)) * 16777619u;
+                inWord = true;
+            }
+            else if (inWord)
+            {
+                Add(bits, hash);
+                any = true;
+                hash = 2166136261u;
+                inWord = false;
+            }
+        }
 
-    /// <summary>For each ASCII character, itself in lower case when it is a letter or a digit, otherwise '\0'.</summary>
-    private static readonly char[] AsciiFolded = [.. Enumerable.Range(0, 128).Select(c => char.IsLetterOrDigit((char)c) ? char.ToLowerInvariant((char)c) : '\0')];
+        if (inWord)
+        {
+            Add(bits, hash);
+            any = true;
+        }
+
+        return any;
+    }
+
+    private static void Add(Span<ulong> bits, uint hash) => bits[(int)(hash >> 6) & 3] |= 1UL << (int)(hash & 63);
 
     /// <summary>At least 80% of the words of the two texts are shared (Jaccard index over the word sets).</summary>
     private static bool NearlySame(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)

@@ -48,6 +48,20 @@ public sealed class CR2004RepetitiveMessagingTests
     }
 
     [Fact]
+    public void a_text_with_letters_beyond_ascii_is_compared_word_for_word_with_plain_ascii_ones()
+    {
+        // The first two are plain ASCII and the third is not: its words must hash as theirs do, whichever way each is read.
+        var evaluation = Requests.RecommendedEngine().Evaluate(AcceptedWith(
+            Sender(1, FollowUp),
+            Reply(2),
+            Sender(24, FollowUp.ToUpperInvariant()),
+            Reply(25),
+            Sender(48, FollowUp.Replace("previous", "prévious", StringComparison.Ordinal) + " \u2014 Zoë")));
+
+        Assert.Equal([(Id, "messages[4]", ThreeRepeats)], Reported(evaluation));
+    }
+
+    [Fact]
     public void two_identical_sender_messages_are_not_repetitive()
     {
         var evaluation = Requests.RecommendedEngine().Evaluate(AcceptedWith(Sender(1, FollowUp), Reply(2), Sender(24, FollowUp)));
