@@ -74,10 +74,16 @@ internal sealed class EvaluationState
         return Fingerprints;
     }
 
-    /// <summary>The note's rule lexicons; an absent or blank note holds nothing.</summary>
-    public TextScan NoteLexicons() => string.IsNullOrWhiteSpace(Request!.Note) ? default : Lexicons(ref _note, Request.Note);
+    /// <summary>The first phrase of a rule lexicon in the note; an absent or blank note holds none.</summary>
+    public bool NoteHas(Lexicon lexicon, out PhraseHit hit)
+    {
+        hit = default;
+        return !string.IsNullOrWhiteSpace(Request!.Note) && Has(ref _note, Request.Note, lexicon, out hit);
+    }
 
-    public TextScan MessageLexicons(int index) => Lexicons(ref _messages[CheckMessageIndex(index)], Request!.Messages[index].Text);
+    /// <summary>The first phrase of a rule lexicon in a message.</summary>
+    public bool MessageHas(int index, Lexicon lexicon, out PhraseHit hit) =>
+        Has(ref _messages[CheckMessageIndex(index)], Request!.Messages[index].Text, lexicon, out hit);
 
     public PitchMatch NotePitch() => string.IsNullOrWhiteSpace(Request!.Note) ? PitchMatch.None : Pitch(ref _note, Request.Note);
 
@@ -89,6 +95,21 @@ internal sealed class EvaluationState
         return (uint)index < (uint)count
             ? index
             : throw new ArgumentOutOfRangeException(nameof(index), index, $"The request has {count} message(s).");
+    }
+
+    /// <summary>
+    /// A text not read yet in which a quick search finds none of the lexicon's phrases is left unread: most texts hold
+    /// none, and often no other rule asks about them. Otherwise the answer is the scan's.
+    /// </summary>
+    private bool Has(ref TextAnswers answers, string text, Lexicon lexicon, out PhraseHit hit)
+    {
+        if (answers.LexiconsStamp != _stamp && !Engine!.Scanner.MayContain(lexicon, text))
+        {
+            hit = default;
+            return false;
+        }
+
+        return Lexicons(ref answers, text).TryGet(lexicon, out hit);
     }
 
     /// <summary>

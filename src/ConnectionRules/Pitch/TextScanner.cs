@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+
 namespace ConnectionRules;
 
 /// <summary>The lexicons the built-in rules read, told apart in one scan.</summary>
@@ -23,6 +26,11 @@ internal sealed class TextScanner
 
     private readonly PhraseMatcher _matcher;
 
+#if NET9_0_OR_GREATER
+    // Per rule lexicon, its phrases as plain substrings (see MayContain); null where that check would not be sound.
+    private readonly SearchValues<string>?[] _substrings = new SearchValues<string>?[Enum.GetValues<Lexicon>().Length];
+#endif
+
     // The pitch score of each entry; 0 for the entries of the rule lexicons.
     private readonly int[] _scoreOfEntry;
 
@@ -39,6 +47,12 @@ internal sealed class TextScanner
         }
 
         _matcher = new PhraseMatcher(entries.Select(e => (e.Item1, (int)e.Item2)));
+#if NET9_0_OR_GREATER
+        foreach (var lexicon in entries.Where(e => e.Item2 != Lexicon.Pitch).GroupBy(e => e.Item2, e => e.Item1))
+        {
+            _substrings[(int)lexicon.Key] = Substrings(lexicon);
+        }
+#endif
         _scoreOfEntry = entries.Select(e => e.Item3).ToArray();
         ScoresPitch = pitchEntries.Count > 0;
     }
@@ -48,6 +62,25 @@ internal sealed class TextScanner
 
     /// <summary>Gets a value indicating whether <see cref="TextScan.Pitch"/> is computed: the scanner has pitch entries.</summary>
     public bool ScoresPitch { get; }
+
+    /// <summary>
+    /// Returns false only when the text certainly holds no phrase of the rule lexicon, found by a quick vectorized
+    /// search for the lexicon's phrases as case-insensitive substrings, without the full scan. A phrase found as whole
+    /// words is found as a substring too: the phrases are ASCII, whose case folding the search shares, their
+    /// apostrophes are searched in all three forms, and the one character above ASCII that folds into ASCII, the
+    /// Kelvin sign, sends the text to the full scan. True means the full scan must tell. Always true on .NET 8, which
+    /// has no <c>SearchValues&lt;string&gt;</c>.
+    /// </summary>
+#pragma warning disable CA1822 // Reads instance data on .NET 9 and later.
+    public bool MayContain(Lexicon lexicon, ReadOnlySpan<char> text)
+#pragma warning restore CA1822
+    {
+#if NET9_0_OR_GREATER
+        return _substrings[(int)lexicon] is not { } substrings || text.ContainsAny(substrings) || text.Contains('\u212A');
+#else
+        return true;
+#endif
+    }
 
     public TextScan Scan(ReadOnlySpan<char> text)
     {
@@ -67,6 +100,26 @@ internal sealed class TextScanner
         return new TextScan(pitch, visitor.StockInvitation, visitor.Invitation, visitor.EndorseBack, visitor.OpenNetworker);
     }
 
+#if NET9_0_OR_GREATER
+    private static SearchValues<string>? Substrings(IEnumerable<string> phrases)
+    {
+        var substrings = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var phrase in phrases.Select(p => p.Trim().TrimEnd('*')))
+        {
+            if (phrase.Length == 0 || !Ascii.IsValid(phrase))
+            {
+                return null;
+            }
+
+            substrings.Add(phrase);
+            substrings.Add(phrase.Replace('\'', '\u2019'));
+            substrings.Add(phrase.Replace('\'', '\u2018'));
+        }
+
+        return SearchValues.Create([.. substrings], StringComparison.OrdinalIgnoreCase);
+    }
+
+#endif
     private struct Visitor(TextScanner scanner, ulong[] scored) : IPhraseVisitor
     {
         public int Score { get; private set; }

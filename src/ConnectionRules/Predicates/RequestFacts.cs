@@ -24,7 +24,7 @@ internal static class RequestFacts
             return NoteKinds.Blank;
         }
 
-        return context.ScanNote().TryGet(Lexicon.StockInvitation, out var hit) && IsStockInvitation(note, hit) ? NoteKinds.Stock : NoteKinds.Personal;
+        return context.NoteHas(Lexicon.StockInvitation, out var hit) && IsStockInvitation(note, hit) ? NoteKinds.Stock : NoteKinds.Personal;
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ internal sealed class BaitAndSwitchRule : ConnectionRule
     {
         var request = context.Request;
         var note = request.Note;
-        if (note is null || !context.ScanNote().TryGet(Lexicon.Invitation, out var invitation) || context.DetectPitchInNote().IsPitch)
+        if (note is null || !context.NoteHas(Lexicon.Invitation, out var invitation) || context.DetectPitchInNote().IsPitch)
         {
             return;
         }

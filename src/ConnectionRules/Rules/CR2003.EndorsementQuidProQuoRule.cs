@@ -38,7 +38,7 @@ internal sealed class EndorsementQuidProQuoRule : ConnectionRule
             var message = messages[i];
             if (message.Direction == MessageDirection.FromSender
                 && message.SentAt >= firstEndorsement
-                && context.ScanMessage(i).TryGet(Lexicon.EndorseBack, out var ask))
+                && context.MessageHas(i, Lexicon.EndorseBack, out var ask))
             {
                 context.Report(RuleText.MessageLocation(i), CountUntil(endorsements, message.SentAt), RuleText.Quote(message.Text, ask));
                 return;

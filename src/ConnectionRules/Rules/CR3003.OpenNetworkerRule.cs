@@ -22,7 +22,7 @@ internal sealed class OpenNetworkerRule : ConnectionRule
         {
             context.Report("sender.headline", declared);
         }
-        else if (request.Note is { } note && Declaration(note, context.ScanNote().TryGet(Lexicon.OpenNetworker, out var inNote), inNote) is { } declaredInNote)
+        else if (request.Note is { } note && Declaration(note, context.NoteHas(Lexicon.OpenNetworker, out var inNote), inNote) is { } declaredInNote)
         {
             context.Report("note", declaredInNote);
         }

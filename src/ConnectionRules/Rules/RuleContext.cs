@@ -66,11 +66,11 @@ public readonly struct RuleContext
     /// <exception cref="InvalidOperationException">The context is a default value, not one the engine passed in.</exception>
     public PitchMatch DetectPitchInMessage(int index) => State.MessagePitch(index);
 
-    /// <summary>What the built-in rule lexicons find in the note, read once per evaluation.</summary>
-    internal TextScan ScanNote() => State.NoteLexicons();
+    /// <summary>The first phrase of a built-in rule lexicon in the note; the note is read at most once per evaluation.</summary>
+    internal bool NoteHas(Lexicon lexicon, out PhraseHit hit) => State.NoteHas(lexicon, out hit);
 
-    /// <summary>What the built-in rule lexicons find in one message, read once per evaluation.</summary>
-    internal TextScan ScanMessage(int index) => State.MessageLexicons(index);
+    /// <summary>The first phrase of a built-in rule lexicon in one message; a message is read at most once per evaluation.</summary>
+    internal bool MessageHas(int index, Lexicon lexicon, out PhraseHit hit) => State.MessageHas(index, lexicon, out hit);
 
     /// <summary>Scratch space reused across evaluations on this thread, for rules that fingerprint messages.</summary>
     internal ulong[] Fingerprints(int length) => State.RentFingerprints(length);

@@ -52,6 +52,31 @@ public sealed class TextScannerTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Texts))]
+    public void The_quick_check_never_says_no_where_the_scan_finds_a_phrase(string text)
+    {
+        // Also in capitals, with curly apostrophes, and with the Kelvin sign, which folds to an ASCII 'k'.
+        foreach (var variant in new[] { text, text.ToUpperInvariant(), text.Replace('\'', '\u2019'), text.Replace('k', '\u212A') })
+        {
+            var scan = Scanner.Scan(variant);
+            foreach (var (lexicon, _) in RuleLexiconsAlone)
+            {
+                Assert.True(!scan.TryGet(lexicon, out _) || Scanner.MayContain(lexicon, variant), $"{lexicon} is in \"{variant}\", but the quick check says no.");
+            }
+        }
+    }
+
+    [Fact]
+    public void The_quick_check_says_no_for_a_text_without_the_lexicons_phrases()
+    {
+        const string text = "Thanks for the talk on build caching, I would like to keep following what you write.";
+
+        Assert.All(RuleLexiconsAlone, l => Assert.False(Scanner.MayContain(l.Lexicon, text), $"{l.Lexicon} may be in the text."));
+        Assert.True(Scanner.MayContain(Lexicon.Invitation, "Join us at the networ\u212Aing evening"));
+        Assert.True(Scanner.MayContain(Lexicon.Invitation, "You\u2019re invited!"));
+    }
+
     [Fact]
     public void Every_rule_lexicon_is_found_in_a_text_made_for_it()
     {
