@@ -66,10 +66,10 @@ internal sealed class TextScanner
     /// <summary>
     /// Returns false only when the text certainly holds no phrase of the rule lexicon, found by a quick vectorized
     /// search for the lexicon's phrases as case-insensitive substrings, without the full scan. A phrase found as whole
-    /// words is found as a substring too: the phrases are ASCII, whose case folding the search shares, their
-    /// apostrophes are searched in all three forms, and the one character above ASCII that folds into ASCII, the
-    /// Kelvin sign, sends the text to the full scan. True means the full scan must tell. Always true on .NET 8, which
-    /// has no <c>SearchValues&lt;string&gt;</c>.
+    /// words is found as a substring too: the phrases are ASCII, whose case folding the search shares; each is searched
+    /// by its longest part without an apostrophe (the text may write any of three); and the one character above ASCII
+    /// that folds into ASCII, the Kelvin sign, sends the text to the full scan. True means the full scan must tell.
+    /// Always true on .NET 8, which has no <c>SearchValues&lt;string&gt;</c>.
     /// </summary>
 #pragma warning disable CA1822 // Reads instance data on .NET 9 and later.
     public bool MayContain(Lexicon lexicon, ReadOnlySpan<char> text)
@@ -111,9 +111,8 @@ internal sealed class TextScanner
                 return null;
             }
 
-            substrings.Add(phrase);
-            substrings.Add(phrase.Replace('\'', '\u2019'));
-            substrings.Add(phrase.Replace('\'', '\u2018'));
+            // The longest part without an apostrophe: the text may write any of three apostrophes where the phrase has one.
+            substrings.Add(phrase.Split('\'').MaxBy(part => part.Length)!);
         }
 
         return SearchValues.Create([.. substrings], StringComparison.OrdinalIgnoreCase);
