@@ -85,8 +85,8 @@ internal sealed class RepetitiveMessagingRule : ConnectionRule
 
     /// <summary>
     /// <see cref="FingerprintAny"/> for a text of ASCII characters alone, nearly every message, in two tight loops that
-    /// call nothing: a letter or digit is one whose lower case (<c>c | 0x20</c>, which leaves digits as they are) is
-    /// one, and that lower case is what is hashed.
+    /// call nothing. A letter is a character whose lower case (<c>c | 0x20</c>) is one, a digit is itself one, and what
+    /// is hashed is <c>c | 0x20</c>, which leaves digits as they are.
     /// </summary>
     private static bool FingerprintAscii(ReadOnlySpan<char> text, Span<ulong> bits)
     {
@@ -94,7 +94,7 @@ internal sealed class RepetitiveMessagingRule : ConnectionRule
         var i = 0;
         while (true)
         {
-            uint folded;
+            uint c;
             do
             {
                 if (i == text.Length)
@@ -102,20 +102,22 @@ internal sealed class RepetitiveMessagingRule : ConnectionRule
                     return any;
                 }
 
-                folded = text[i++] | 0x20u;
+                c = text[i++];
             }
-            while (folded - 'a' >= 26 && folded - '0' >= 10);
+            while (!IsAsciiLetterOrDigit(c));
 
-            var hash = (2166136261u ^ folded) * 16777619u;
-            while (i < text.Length && ((folded = text[i] | 0x20u) - 'a' < 26 || folded - '0' < 10))
+            var hash = (2166136261u ^ (c | 0x20u)) * 16777619u;
+            while (i < text.Length && IsAsciiLetterOrDigit(c = text[i]))
             {
-                hash = (hash ^ folded) * 16777619u;
+                hash = (hash ^ (c | 0x20u)) * 16777619u;
                 i++;
             }
 
             Add(bits, hash);
             any = true;
         }
+
+        static bool IsAsciiLetterOrDigit(uint c) => (c | 0x20u) - 'a' < 26 || c - '0' < 10;
     }
 
     private static bool FingerprintAny(string text, Span<ulong> bits)

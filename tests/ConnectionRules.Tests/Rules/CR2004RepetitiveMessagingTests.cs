@@ -62,6 +62,17 @@ public sealed class CR2004RepetitiveMessagingTests
     }
 
     [Fact]
+    public void control_characters_are_no_word_whichever_way_a_text_is_read()
+    {
+        // Read as words, the control characters would make the first text differ too much from the third.
+        const string Words = "alpha beta gamma delta";
+        var evaluation = Requests.RecommendedEngine().Evaluate(AcceptedWith(
+            Sender(1, Words + " \u0011\u0012\u0013"), Reply(2), Sender(24, Words), Reply(25), Sender(48, Words + " é")));
+
+        Assert.Equal([(Id, "messages[4]", ThreeRepeats)], Reported(evaluation));
+    }
+
+    [Fact]
     public void two_identical_sender_messages_are_not_repetitive()
     {
         var evaluation = Requests.RecommendedEngine().Evaluate(AcceptedWith(Sender(1, FollowUp), Reply(2), Sender(24, FollowUp)));
