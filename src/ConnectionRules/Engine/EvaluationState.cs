@@ -103,7 +103,7 @@ internal sealed class EvaluationState
     /// </summary>
     private bool Has(ref TextAnswers answers, string text, Lexicon lexicon, out PhraseHit hit)
     {
-        if (answers.LexiconsStamp != _stamp && !Engine!.Scanner.MayContain(lexicon, text))
+        if (answers.LexiconsStamp != _stamp && !TextScanner.MayContain(lexicon, text))
         {
             hit = default;
             return false;

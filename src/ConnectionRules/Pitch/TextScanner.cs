@@ -24,12 +24,22 @@ internal sealed class TextScanner
     [ThreadStatic]
     private static ulong[]? t_scored;
 
-    private readonly PhraseMatcher _matcher;
+    // The rule lexicons and their phrases; static, so every scanner reads the same ones.
+    private static readonly (Lexicon Lexicon, string[] Phrases)[] RulePhrases =
+    [
+        (Lexicon.StockInvitation, RuleLexicons.StockInvitationPhrases),
+        (Lexicon.Invitation, RuleLexicons.InvitationPhrases),
+        (Lexicon.EndorseBack, RuleLexicons.EndorseBackPhrases),
+        (Lexicon.OpenNetworker, RuleLexicons.OpenNetworkerPhrases),
+    ];
 
 #if NET9_0_OR_GREATER
-    // Per rule lexicon, its phrases as plain substrings (see MayContain); null where that check would not be sound.
-    private readonly SearchValues<string>?[] _substrings = new SearchValues<string>?[Enum.GetValues<Lexicon>().Length];
+    // Per rule lexicon, its phrases as plain substrings (see MayContain), built once; null where that check would not
+    // be sound.
+    private static readonly SearchValues<string>?[] RuleSubstrings = BuildRuleSubstrings();
 #endif
+
+    private readonly PhraseMatcher _matcher;
 
     // The pitch score of each entry; 0 for the entries of the rule lexicons.
     private readonly int[] _scoreOfEntry;
@@ -40,19 +50,13 @@ internal sealed class TextScanner
         var entries = pitchEntries.Select(e => (e.Phrase, Lexicon.Pitch, e.Score)).ToList();
         if (withRuleLexicons)
         {
-            entries.AddRange(RuleLexicons.StockInvitationPhrases.Select(p => (p, Lexicon.StockInvitation, 0)));
-            entries.AddRange(RuleLexicons.InvitationPhrases.Select(p => (p, Lexicon.Invitation, 0)));
-            entries.AddRange(RuleLexicons.EndorseBackPhrases.Select(p => (p, Lexicon.EndorseBack, 0)));
-            entries.AddRange(RuleLexicons.OpenNetworkerPhrases.Select(p => (p, Lexicon.OpenNetworker, 0)));
+            foreach (var (lexicon, phrases) in RulePhrases)
+            {
+                entries.AddRange(phrases.Select(p => (p, lexicon, 0)));
+            }
         }
 
         _matcher = new PhraseMatcher(entries.Select(e => (e.Item1, (int)e.Item2)));
-#if NET9_0_OR_GREATER
-        foreach (var lexicon in entries.Where(e => e.Item2 != Lexicon.Pitch).GroupBy(e => e.Item2, e => e.Item1))
-        {
-            _substrings[(int)lexicon.Key] = Substrings(lexicon);
-        }
-#endif
         _scoreOfEntry = entries.Select(e => e.Item3).ToArray();
         ScoresPitch = pitchEntries.Count > 0;
     }
@@ -71,12 +75,10 @@ internal sealed class TextScanner
     /// that folds into ASCII, the Kelvin sign, sends the text to the full scan. True means the full scan must tell.
     /// Always true on .NET 8, which has no <c>SearchValues&lt;string&gt;</c>.
     /// </summary>
-#pragma warning disable CA1822 // Reads instance data on .NET 9 and later.
-    public bool MayContain(Lexicon lexicon, ReadOnlySpan<char> text)
-#pragma warning restore CA1822
+    public static bool MayContain(Lexicon lexicon, ReadOnlySpan<char> text)
     {
 #if NET9_0_OR_GREATER
-        return _substrings[(int)lexicon] is not { } substrings || text.ContainsAny(substrings) || text.Contains('\u212A');
+        return RuleSubstrings[(int)lexicon] is not { } substrings || text.ContainsAny(substrings) || text.Contains('\u212A');
 #else
         return true;
 #endif
@@ -101,6 +103,17 @@ internal sealed class TextScanner
     }
 
 #if NET9_0_OR_GREATER
+    private static SearchValues<string>?[] BuildRuleSubstrings()
+    {
+        var substrings = new SearchValues<string>?[Enum.GetValues<Lexicon>().Length];
+        foreach (var (lexicon, phrases) in RulePhrases)
+        {
+            substrings[(int)lexicon] = Substrings(phrases);
+        }
+
+        return substrings;
+    }
+
     private static SearchValues<string>? Substrings(IEnumerable<string> phrases)
     {
         var substrings = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
