@@ -131,6 +131,6 @@ public sealed class BenchmarkSetupTests
     {
         Assert.Contains(BenchmarkConfig.For([]).GetJobs(), job => job.Id == BenchmarkConfig.SuiteJob.Id);
         Assert.DoesNotContain(BenchmarkConfig.For(["--filter", "*", "--job", "dry"]).GetJobs(), job => job.Id == BenchmarkConfig.SuiteJob.Id);
-        Assert.Equal(3, BenchmarkConfig.SuiteJob.Run.LaunchCount);
+        Assert.Equal(6, BenchmarkConfig.SuiteJob.Run.LaunchCount);
     }
 }

@@ -174,7 +174,7 @@ internal sealed class EvaluationState
         // The message is formatted when first read, unless an argument could change or fail before then.
         _diagnostics.Add(descriptor.HasLiteralMessage || !AreImmutable(messageArgs)
             ? new Diagnostic(descriptor, rule.Severity, descriptor.FormatMessage(messageArgs), location, justification)
-            : new Diagnostic(descriptor, rule.Severity, (object?[])messageArgs.Clone(), location, justification));
+            : new Diagnostic(descriptor, rule.Severity, messageArgs.AsSpan().ToArray(), location, justification));
     }
 
     private static bool AreImmutable(object?[] args)
