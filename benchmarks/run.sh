@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the whole benchmark suite (about 20 minutes on 2 cores) and copies its GitHub-Markdown reports to
+# Runs the whole benchmark suite (about 30 minutes on 2 cores) and copies its GitHub-Markdown reports to
 # benchmarks/results/, where the last full run is committed. Run it on a quiet machine: no build, test or other
 # benchmark running beside it.
 #

@@ -133,4 +133,17 @@ public sealed class BenchmarkSetupTests
         Assert.DoesNotContain(BenchmarkConfig.For(["--filter", "*", "--job", "dry"]).GetJobs(), job => job.Id == BenchmarkConfig.SuiteJob.Id);
         Assert.Equal(6, BenchmarkConfig.SuiteJob.Run.LaunchCount);
     }
+
+    [Fact]
+    public void The_core_capacity_diagnosis_writes_one_line_per_round()
+    {
+        using var output = new StringWriter();
+
+        CoreCapacity.Run(output, rounds: 2, requests: 200);
+
+        var lines = output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("200 requests", lines[0], StringComparison.Ordinal);
+        Assert.All(lines.Skip(1), line => Assert.Matches(@"^round \d: one thread [\d.]+ ms \| copies at once [\d.]+ ms( and [\d.]+ ms)*, capacity [\d.]+× \| EvaluateMany [\d.]+ ms, [\d.]+×$", line));
+    }
 }
