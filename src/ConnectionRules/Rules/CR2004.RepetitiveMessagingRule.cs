@@ -17,7 +17,10 @@ internal sealed class RepetitiveMessagingRule : ConnectionRule
 
     // A near-duplicate is looked for among this many earlier sender messages: follow-ups repeat recent ones.
     private const int Lookback = 32;
+
+    // A sender message's slot in the fingerprints: its 256-bit word set in four ulongs, then how many bits the set holds.
     private const int FingerprintWords = 4;
+    private const int SlotLength = FingerprintWords + 1;
 
     public override RuleDescriptor Descriptor => Rule;
 
@@ -29,7 +32,7 @@ internal sealed class RepetitiveMessagingRule : ConnectionRule
         var reportedUnanswered = false;
         var inARow = 0;
         var senderMessages = 0;
-        var fingerprints = context.Fingerprints(Math.Min(messages.Count, Lookback) * FingerprintWords);
+        var fingerprints = context.Fingerprints(Math.Min(messages.Count, Lookback) * SlotLength);
         for (var i = 0; i < messages.Count && !(reportedRepeats && reportedUnanswered); i++)
         {
             var message = messages[i];
@@ -50,23 +53,13 @@ internal sealed class RepetitiveMessagingRule : ConnectionRule
                 continue;
             }
 
-            var slot = senderMessages % Lookback * FingerprintWords;
-            var current = fingerprints.AsSpan(slot, FingerprintWords);
+            var current = fingerprints.AsSpan(senderMessages % Lookback * SlotLength, SlotLength);
             if (!Fingerprint(message.Text, current))
             {
                 continue;
             }
 
-            var similar = 1;
-            for (var back = 1; back <= Math.Min(senderMessages, Lookback - 1); back++)
-            {
-                var earlier = fingerprints.AsSpan((senderMessages - back) % Lookback * FingerprintWords, FingerprintWords);
-                if (NearlySame(current, earlier))
-                {
-                    similar++;
-                }
-            }
-
+            var similar = 1 + CountNearlySame(fingerprints, senderMessages);
             senderMessages++;
             if (similar >= options.RepeatedMessageCount)
             {
@@ -76,11 +69,33 @@ internal sealed class RepetitiveMessagingRule : ConnectionRule
         }
     }
 
-    /// <summary>Hashes the text's words (FNV-1a over their letters and digits, case-folded) into a 256-bit set; false when the text has no word.</summary>
-    private static bool Fingerprint(string text, Span<ulong> bits)
+    /// <summary>How many of the earlier sender messages, up to <see cref="Lookback"/> - 1 back, are nearly the same as this one.</summary>
+    private static int CountNearlySame(ulong[] fingerprints, int senderMessage)
     {
+        var current = fingerprints.AsSpan(senderMessage % Lookback * SlotLength, SlotLength);
+        var count = 0;
+        for (var back = 1; back <= Math.Min(senderMessage, Lookback - 1); back++)
+        {
+            if (NearlySame(current, fingerprints.AsSpan((senderMessage - back) % Lookback * SlotLength, SlotLength)))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// Hashes the text's words (FNV-1a over their letters and digits, case-folded) into a 256-bit set, the slot's first
+    /// four ulongs, and stores how many bits the set holds in the fifth; false when the text has no word.
+    /// </summary>
+    private static bool Fingerprint(string text, Span<ulong> slot)
+    {
+        var bits = slot[..FingerprintWords];
         bits.Clear();
-        return Ascii.IsValid(text) ? FingerprintAscii(text, bits) : FingerprintAny(text, bits);
+        var any = Ascii.IsValid(text) ? FingerprintAscii(text, bits) : FingerprintAny(text, bits);
+        slot[FingerprintWords] = (ulong)(BitOperations.PopCount(bits[0]) + BitOperations.PopCount(bits[1]) + BitOperations.PopCount(bits[2]) + BitOperations.PopCount(bits[3]));
+        return any;
     }
 
     /// <summary>
@@ -152,16 +167,22 @@ internal sealed class RepetitiveMessagingRule : ConnectionRule
 
     private static void Add(Span<ulong> bits, uint hash) => bits[(int)(hash >> 6) & 3] |= 1UL << (int)(hash & 63);
 
-    /// <summary>At least 80% of the words of the two texts are shared (Jaccard index over the word sets).</summary>
+    /// <summary>
+    /// At least 80% of the words of the two texts are shared (Jaccard index over the word sets): with the bit counts
+    /// of the slots, shared * 5 &gt;= (a + b - shared) * 4, that is shared * 9 &gt;= (a + b) * 4. Nearly every pair of
+    /// messages differs, and is told so by the first 64 bits alone: the bits shared there, with every bit of
+    /// <paramref name="a"/> outside them, are already too few.
+    /// </summary>
     private static bool NearlySame(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
     {
-        int shared = 0, all = 0;
-        for (var i = 0; i < FingerprintWords; i++)
+        var needed = (int)(a[FingerprintWords] + b[FingerprintWords]) * 4;
+        var shared = BitOperations.PopCount(a[0] & b[0]);
+        if ((shared + (int)a[FingerprintWords] - BitOperations.PopCount(a[0])) * 9 < needed)
         {
-            shared += BitOperations.PopCount(a[i] & b[i]);
-            all += BitOperations.PopCount(a[i] | b[i]);
+            return false;
         }
 
-        return shared * 5 >= all * 4;
+        shared += BitOperations.PopCount(a[1] & b[1]) + BitOperations.PopCount(a[2] & b[2]) + BitOperations.PopCount(a[3] & b[3]);
+        return shared * 9 >= needed;
     }
 }

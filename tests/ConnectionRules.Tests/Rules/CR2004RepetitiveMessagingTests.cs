@@ -47,6 +47,18 @@ public sealed class CR2004RepetitiveMessagingTests
         Assert.Equal([(Id, "messages[4]", ThreeRepeats)], Reported(evaluation));
     }
 
+    [Theory]
+    [InlineData("alpha bravo charlie delta echo", true)] // 4 of 5 words shared with the others: 80%, nearly the same
+    [InlineData("alpha bravo charlie delta echo foxtrot", false)] // 4 of 6: 67%
+    [InlineData("alpha bravo charlie", false)] // 3 of 4: 75%
+    public void nearly_the_same_means_at_least_80_percent_of_the_words_shared(string middle, bool repeated)
+    {
+        var evaluation = Requests.RecommendedEngine().Evaluate(AcceptedWith(
+            Sender(1, "alpha bravo charlie delta"), Reply(2), Sender(24, middle), Reply(25), Sender(48, "Alpha, bravo, charlie, delta.")));
+
+        Assert.Equal(repeated ? [(Id, "messages[4]", ThreeRepeats)] : [], Reported(evaluation));
+    }
+
     [Fact]
     public void a_text_with_letters_beyond_ascii_is_compared_word_for_word_with_plain_ascii_ones()
     {
