@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Jobs;
 using ConnectionRules.Benchmarks.Shapes;
 
@@ -132,6 +133,18 @@ public sealed class BenchmarkSetupTests
         Assert.Contains(BenchmarkConfig.For([]).GetJobs(), job => job.Id == BenchmarkConfig.SuiteJob.Id);
         Assert.DoesNotContain(BenchmarkConfig.For(["--filter", "*", "--job", "dry"]).GetJobs(), job => job.Id == BenchmarkConfig.SuiteJob.Id);
         Assert.Equal(6, BenchmarkConfig.SuiteJob.Run.LaunchCount);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("--job short")]
+    public void Every_report_shows_the_fastest_iteration_beside_the_mean(string commandLine)
+    {
+        var config = BenchmarkConfig.For(commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        // The columns added to the default ones; those need no summary to be listed.
+        var columns = config.GetColumnProviders().OfType<SimpleColumnProvider>().SelectMany(provider => provider.GetColumns(null!));
+
+        Assert.Contains(columns, column => column.ColumnName == "Min");
     }
 
     [Fact]
