@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Environments;
 using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
 using ConnectionRules.Benchmarks.Shapes;
 
 namespace ConnectionRules.Benchmarks.Tests;
@@ -133,6 +135,18 @@ public sealed class BenchmarkSetupTests
         Assert.Contains(BenchmarkConfig.For([]).GetJobs(), job => job.Id == BenchmarkConfig.SuiteJob.Id);
         Assert.DoesNotContain(BenchmarkConfig.For(["--filter", "*", "--job", "dry"]).GetJobs(), job => job.Id == BenchmarkConfig.SuiteJob.Id);
         Assert.Equal(6, BenchmarkConfig.SuiteJob.Run.LaunchCount);
+    }
+
+    [Theory]
+    [InlineData(typeof(BatchBenchmarks), false)]
+    [InlineData(typeof(ServerGcBatchBenchmarks), true)]
+    public void The_batch_is_measured_with_each_garbage_collector_in_its_own_report(Type benchmarks, bool serverGc)
+    {
+        var cases = BenchmarkConverter.TypeToBenchmarks(benchmarks, BenchmarkConfig.For([])).BenchmarksCases;
+
+        Assert.Equal(["Parallel", "Sequential"], cases.Select(c => c.Descriptor.WorkloadMethod.Name).Order(StringComparer.Ordinal));
+        Assert.All(cases, c => Assert.Equal(serverGc, c.Job.ResolveValue(GcMode.ServerCharacteristic, EnvironmentResolver.Instance)));
+        Assert.All(cases, c => Assert.Equal(BenchmarkConfig.SuiteJob.Run.LaunchCount, c.Job.Run.LaunchCount));
     }
 
     [Theory]

@@ -59,7 +59,7 @@ internal sealed class RepetitiveMessagingRule : ConnectionRule
                 continue;
             }
 
-            var similar = 1 + CountNearlySame(fingerprints, senderMessages);
+            var similar = 1 + CountNearlySame(current, fingerprints, senderMessages);
             senderMessages++;
             if (similar >= options.RepeatedMessageCount)
             {
@@ -69,10 +69,12 @@ internal sealed class RepetitiveMessagingRule : ConnectionRule
         }
     }
 
-    /// <summary>How many of the earlier sender messages, up to <see cref="Lookback"/> - 1 back, are nearly the same as this one.</summary>
-    private static int CountNearlySame(ulong[] fingerprints, int senderMessage)
+    /// <summary>
+    /// How many of the earlier sender messages, up to <see cref="Lookback"/> - 1 back, are nearly the same as sender
+    /// message <paramref name="senderMessage"/>, whose slot is <paramref name="current"/>.
+    /// </summary>
+    private static int CountNearlySame(ReadOnlySpan<ulong> current, ulong[] fingerprints, int senderMessage)
     {
-        var current = fingerprints.AsSpan(senderMessage % Lookback * SlotLength, SlotLength);
         var count = 0;
         for (var back = 1; back <= Math.Min(senderMessage, Lookback - 1); back++)
         {
