@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using ConnectionRules.Benchmarks.Shapes;
 
 namespace ConnectionRules.Benchmarks;
@@ -9,8 +10,13 @@ namespace ConnectionRules.Benchmarks;
 /// a diagnosis for when <see cref="BatchBenchmarks"/> shows less than the expected gain. Each round times the inbox on
 /// one thread, then one copy of it on each of as many threads as there are processors, all at once, then
 /// <c>EvaluateMany</c> on all processors. The copies tell how fast each core ran; their speeds added up are the most any
-/// parallel batch could have gained in that round. Run with
-/// <c>dotnet run -c Release --project benchmarks/ConnectionRules.Benchmarks -- --cores [rounds]</c>.
+/// parallel batch could have gained in that round. The same is measured without allocation, on the inbox's clean
+/// requests evaluated one after the other and not kept: where the copies of the batch gain less than those, the
+/// difference is the garbage collector's, which the batch's kept diagnostics keep busy, not the cores'. Each time is the
+/// mean of as many batches as take about half a second: the host's slow phases last seconds, and a single batch would
+/// fall wholly in or out of one. Run with
+/// <c>dotnet run -c Release --project benchmarks/ConnectionRules.Benchmarks -- --cores [rounds]</c>, and with the
+/// environment variable <c>DOTNET_gcServer=1</c> for the server garbage collector.
 /// </summary>
 public static class CoreCapacity
 {
@@ -18,49 +24,69 @@ public static class CoreCapacity
     /// <param name="output">Where the lines go.</param>
     /// <param name="rounds">How many rounds.</param>
     /// <param name="requests">The size of the inbox.</param>
-    public static void Run(TextWriter output, int rounds, int requests = BatchBenchmarks.Requests)
+    /// <param name="millisecondsPerTime">About how long each time is measured for, repeating the batch.</param>
+    public static void Run(TextWriter output, int rounds, int requests = BatchBenchmarks.Requests, int millisecondsPerTime = 500)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentOutOfRangeException.ThrowIfLessThan(rounds, 1);
         var engine = Judges.Create().Engine;
         var inbox = RequestShapes.Mix(requests);
+        var clean = inbox.Where(r => engine.Evaluate(r).Diagnostics.Count == 0).ToArray();
+        void EvaluateClean()
+        {
+            foreach (var request in clean)
+            {
+                engine.Evaluate(request);
+            }
+        }
+
         for (var i = 0; i < 3; i++)
         {
             engine.EvaluateMany(inbox, 1);
             engine.EvaluateMany(inbox);
+            EvaluateClean();
         }
 
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{requests:N0} requests, {Environment.ProcessorCount} processors. Gains are throughput over one thread's."));
+        var repeats = (int)Math.Ceiling(millisecondsPerTime / Time(() => engine.EvaluateMany(inbox, 1), 1));
+        var collector = GCSettings.IsServerGC ? "server" : "workstation";
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{requests:N0} requests, {Environment.ProcessorCount} processors, the {collector} garbage collector; times per batch, each the mean of {repeats}. Gains are throughput over one thread's."));
         for (var round = 1; round <= rounds; round++)
         {
-            var sequential = Time(() => engine.EvaluateMany(inbox, 1));
-            var copies = AtOnce(Environment.ProcessorCount, () => engine.EvaluateMany(inbox, 1));
-            var parallel = Time(() => engine.EvaluateMany(inbox));
+            var sequential = Time(() => engine.EvaluateMany(inbox, 1), repeats);
+            var copies = AtOnce(Environment.ProcessorCount, () => Time(() => engine.EvaluateMany(inbox, 1), repeats));
+            var cleanSequential = Time(EvaluateClean, repeats);
+            var cleanCopies = AtOnce(Environment.ProcessorCount, () => Time(EvaluateClean, repeats));
+            var parallel = Time(() => engine.EvaluateMany(inbox), repeats);
             output.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"round {round}: one thread {sequential:F1} ms | copies at once {string.Join(" and ", copies.Select(c => c.ToString("F1", CultureInfo.InvariantCulture)))} ms, capacity {copies.Sum(c => sequential / c):F2}× | EvaluateMany {parallel:F1} ms, {sequential / parallel:F2}×"));
+                $"round {round}: one thread {sequential:F1} ms | copies at once {string.Join(" and ", copies.Select(c => c.ToString("F1", CultureInfo.InvariantCulture)))} ms, capacity {copies.Sum(c => sequential / c):F2}×, without allocation {cleanCopies.Sum(c => cleanSequential / c):F2}× | EvaluateMany {parallel:F1} ms, {sequential / parallel:F2}×"));
         }
     }
 
     // Dedicated threads, started together, so that the copies surely run at the same time.
-    private static double[] AtOnce(int count, Action action)
+    private static double[] AtOnce(int count, Func<double> time)
     {
         var times = new double[count];
         using var start = new Barrier(count);
         var threads = Enumerable.Range(0, count).Select(i => new Thread(() =>
         {
             start.SignalAndWait();
-            times[i] = Time(action);
+            times[i] = time();
         })).ToList();
         threads.ForEach(t => t.Start());
         threads.ForEach(t => t.Join());
         return times;
     }
 
-    private static double Time(Action action)
+    // The mean time of one call, in milliseconds.
+    private static double Time(Action action, int times)
     {
         var started = Stopwatch.GetTimestamp();
-        action();
-        return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        for (var i = 0; i < times; i++)
+        {
+            action();
+        }
+
+        return Stopwatch.GetElapsedTime(started).TotalMilliseconds / times;
     }
 }
