@@ -9,7 +9,7 @@ public sealed class Diagnostic : IEquatable<Diagnostic>
     private readonly object?[]? _messageArgs;
     private string? _message;
 
-    /// <summary>Initializes a diagnostic. Rules do not call this: they call <see cref="RuleContext.Report"/>.</summary>
+    /// <summary>Initializes a diagnostic. Rules do not call this: they call <see cref="RuleContext.Report(string, object[])"/>.</summary>
     /// <param name="descriptor">The rule that reported it.</param>
     /// <param name="severity">The effective severity, after configuration.</param>
     /// <param name="message">The formatted message.</param>

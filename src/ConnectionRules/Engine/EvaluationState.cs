@@ -157,7 +157,7 @@ internal sealed class EvaluationState
         }
     }
 
-    public void Report(RuleContext context, ConfiguredRule rule, string? location, object?[] messageArgs)
+    public void Report(RuleContext context, ConfiguredRule rule, string? location, ReadOnlySpan<object?> messageArgs)
     {
         var descriptor = rule.Descriptor;
         descriptor.CheckMessageArgs(messageArgs);
@@ -171,13 +171,14 @@ internal sealed class EvaluationState
             }
         }
 
-        // The message is formatted when first read, unless an argument could change or fail before then.
+        // The message is formatted when first read, from the engine's own copy of the arguments (the caller may change
+        // its array afterwards), unless an argument could change or fail before then.
         _diagnostics.Add(descriptor.HasLiteralMessage || !AreImmutable(messageArgs)
             ? new Diagnostic(descriptor, rule.Severity, descriptor.FormatMessage(messageArgs), location, justification)
-            : new Diagnostic(descriptor, rule.Severity, messageArgs.AsSpan().ToArray(), location, justification));
+            : new Diagnostic(descriptor, rule.Severity, messageArgs.ToArray(), location, justification));
     }
 
-    private static bool AreImmutable(object?[] args)
+    private static bool AreImmutable(ReadOnlySpan<object?> args)
     {
         foreach (var arg in args)
         {

@@ -2,7 +2,7 @@ namespace ConnectionRules;
 
 /// <summary>
 /// A rule, the way a Roslyn <c>DiagnosticAnalyzer</c> is one: it has a <see cref="Descriptor"/>, looks at a request
-/// in <see cref="Evaluate"/>, and calls <see cref="RuleContext.Report"/> for each finding.
+/// in <see cref="Evaluate"/>, and calls <see cref="RuleContext.Report(string, object[])"/> for each finding.
 /// </summary>
 /// <remarks>
 /// A rule instance is shared by every evaluation on every thread, so it must be stateless or thread-safe.

@@ -2,7 +2,7 @@ namespace ConnectionRules;
 
 /// <summary>
 /// What a rule sees while it evaluates one request: the request, the engine's clock, pitch detector and options,
-/// and <see cref="Report"/>. Valid only during the <see cref="ConnectionRule.Evaluate"/> call it was passed to.
+/// and <see cref="Report(string, object[])"/>. Valid only during the <see cref="ConnectionRule.Evaluate"/> call it was passed to.
 /// </summary>
 public readonly struct RuleContext
 {
@@ -43,7 +43,19 @@ public readonly struct RuleContext
     /// <param name="messageArgs">The arguments of the descriptor's message format.</param>
     /// <exception cref="InvalidOperationException">The rule's evaluation is over, or the context is a default value.</exception>
     /// <exception cref="ArgumentException">Fewer arguments than the message format needs.</exception>
-    public void Report(string? location = null, params object?[] messageArgs)
+    public void Report(string? location = null, params object?[] messageArgs) =>
+        Report(location, new ReadOnlySpan<object?>(messageArgs));
+
+    /// <summary>
+    /// Reports a finding of the current rule, as <see cref="Report(string, object[])"/> does. A call that lists the
+    /// arguments binds here from C# 13 on and passes them on the stack, so that the finding allocates them once, in the
+    /// engine's own copy, instead of twice.
+    /// </summary>
+    /// <param name="location">A camelCase path into the request (<c>note</c>, <c>messages[2]</c>, <c>sender.connectionCount</c>), or <see langword="null"/>.</param>
+    /// <param name="messageArgs">The arguments of the descriptor's message format; the engine copies them.</param>
+    /// <exception cref="InvalidOperationException">The rule's evaluation is over, or the context is a default value.</exception>
+    /// <exception cref="ArgumentException">Fewer arguments than the message format needs.</exception>
+    public void Report(string? location, params ReadOnlySpan<object?> messageArgs)
     {
         var state = State;
         if (!ReferenceEquals(state.ActiveRule, _rule))
@@ -51,7 +63,7 @@ public readonly struct RuleContext
             throw new InvalidOperationException($"Rule {_rule!.Descriptor.Id} reported after its evaluation was over: call Report only inside ConnectionRule.Evaluate, not from a saved context.");
         }
 
-        state.Report(this, _rule!, location, messageArgs ?? []);
+        state.Report(this, _rule!, location, messageArgs);
     }
 
     /// <summary>Asks the engine's pitch detector about the note, once per evaluation: later calls reuse the answer.</summary>

@@ -11,7 +11,7 @@ public sealed class RuleDescriptor : IEquatable<RuleDescriptor>
     /// <summary>Initializes a descriptor and validates every field.</summary>
     /// <param name="id">The stable rule id: two or more capital letters, then three or more digits (<c>CR1001</c>, <c>ACME001</c>).</param>
     /// <param name="title">A short title.</param>
-    /// <param name="messageFormat">The message, a composite format string filled by <see cref="RuleContext.Report"/>'s arguments.</param>
+    /// <param name="messageFormat">The message, a composite format string filled by <see cref="RuleContext.Report(string, object[])"/>'s arguments.</param>
     /// <param name="category">The category, for category-level severity settings.</param>
     /// <param name="defaultSeverity">The severity when nothing is configured.</param>
     /// <param name="isEnabledByDefault">Whether the rule runs when nothing is configured.</param>
@@ -118,20 +118,24 @@ public sealed class RuleDescriptor : IEquatable<RuleDescriptor>
     }
 
     /// <summary>Formats the message with the given arguments, using the invariant culture.</summary>
-    internal string FormatMessage(object?[] args)
+    internal string FormatMessage(ReadOnlySpan<object?> messageArgs)
     {
-        CheckMessageArgs(args);
-        return _literalMessage ?? string.Format(System.Globalization.CultureInfo.InvariantCulture, Format, args);
+        CheckMessageArgs(messageArgs);
+#if NET9_0_OR_GREATER
+        return _literalMessage ?? string.Format(System.Globalization.CultureInfo.InvariantCulture, Format, messageArgs);
+#else
+        return _literalMessage ?? string.Format(System.Globalization.CultureInfo.InvariantCulture, Format, messageArgs.ToArray());
+#endif
     }
 
     /// <summary>Throws when the arguments are fewer than the message format needs.</summary>
-    internal void CheckMessageArgs(object?[] args)
+    internal void CheckMessageArgs(ReadOnlySpan<object?> messageArgs)
     {
-        if (args.Length < Format.MinimumArgumentCount)
+        if (messageArgs.Length < Format.MinimumArgumentCount)
         {
             throw new ArgumentException(
-                $"Rule {Id} reported {args.Length} message argument(s), but its message format \"{MessageFormat}\" needs {Format.MinimumArgumentCount}.",
-                nameof(args));
+                $"Rule {Id} reported {messageArgs.Length} message argument(s), but its message format \"{MessageFormat}\" needs {Format.MinimumArgumentCount}.",
+                nameof(messageArgs));
         }
     }
 

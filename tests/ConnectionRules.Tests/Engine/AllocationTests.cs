@@ -36,15 +36,35 @@ public sealed class AllocationTests
         Assert.True(bytes <= budget, $"{bytes} bytes allocated for {evaluation.Diagnostics.Count} diagnostics; the budget is {budget}.");
     }
 
-    private static (long Bytes, Evaluation Evaluation) Measure(ConnectionRequest request)
+    [Fact]
+    public void A_report_that_lists_its_arguments_allocates_them_once_and_one_that_passes_an_array_is_copied()
+    {
+        var listed = new RuleEngineBuilder().AddRule(new ReportingRule(passArray: false)).Build();
+        var array = new RuleEngineBuilder().AddRule(new ReportingRule(passArray: true)).Build();
+
+        var (listedBytes, listedEvaluation) = Measure(listed, Requests.Clean());
+        var (arrayBytes, arrayEvaluation) = Measure(array, Requests.Clean());
+
+        Assert.Equal("Saw 3 and 'pitch'", Assert.Single(listedEvaluation.Diagnostics).Message);
+        Assert.Equal("Saw 3 and 'pitch'", Assert.Single(arrayEvaluation.Diagnostics).Message);
+
+        // Listed arguments go on the stack and the engine copies them once; an array of the rule's own is copied too.
+        // An array of two references: method table, header, length and two elements, each a pointer wide.
+        var twoArgumentArray = 5 * IntPtr.Size;
+        Assert.Equal(arrayBytes - twoArgumentArray, listedBytes);
+    }
+
+    private static (long Bytes, Evaluation Evaluation) Measure(ConnectionRequest request) => Measure(Engine, request);
+
+    private static (long Bytes, Evaluation Evaluation) Measure(RuleEngine engine, ConnectionRequest request)
     {
         for (var i = 0; i < 3; i++)
         {
-            Engine.Evaluate(request);
+            engine.Evaluate(request);
         }
 
         var before = GC.GetAllocatedBytesForCurrentThread();
-        var evaluation = Engine.Evaluate(request);
+        var evaluation = engine.Evaluate(request);
         return (GC.GetAllocatedBytesForCurrentThread() - before, evaluation);
     }
 
@@ -68,5 +88,25 @@ public sealed class AllocationTests
         }
 
         return Requests.Accepted() with { Note = "Join our group for the monthly meetup! I'm a LION.", Messages = messages };
+    }
+
+    /// <summary>Reports once, with two arguments listed in the call or passed as an array it allocates.</summary>
+    private sealed class ReportingRule(bool passArray) : ConnectionRule
+    {
+        private static readonly RuleDescriptor Rule = new("TEST002", "Reporting", "Saw {0} and '{1}'", "Tests", Severity.Warning);
+
+        public override RuleDescriptor Descriptor => Rule;
+
+        public override void Evaluate(RuleContext context)
+        {
+            if (passArray)
+            {
+                context.Report("note", new object?[] { 3, "pitch" });
+            }
+            else
+            {
+                context.Report("note", 3, "pitch");
+            }
+        }
     }
 }
