@@ -6,7 +6,12 @@ namespace ConnectionRules;
 /// </summary>
 public sealed class Diagnostic : IEquatable<Diagnostic>
 {
-    private readonly object?[]? _messageArgs;
+    // The arguments of a lazily formatted message. Up to two, nearly every report, are held here rather than in an array
+    // of their own, so that a diagnostic that a batch keeps is one object less for the garbage collector to move; more
+    // than two are held in an array in _arg0.
+    private readonly object? _arg0;
+    private readonly object? _arg1;
+    private readonly int _argCount;
     private string? _message;
 
     /// <summary>Initializes a diagnostic. Rules do not call this: they call <see cref="RuleContext.Report(string, object[])"/>.</summary>
@@ -38,11 +43,28 @@ public sealed class Diagnostic : IEquatable<Diagnostic>
     /// diagnostics are: an application that only needs verdicts and ids never pays for the text. The arguments are
     /// immutable values (strings, numbers, dates), so the message is the same whenever it is formatted.
     /// </summary>
-    internal Diagnostic(RuleDescriptor descriptor, Severity severity, object?[] messageArgs, string? location, string? justification)
+    /// <remarks>The arguments are copied: the caller may change its array afterwards.</remarks>
+    internal Diagnostic(RuleDescriptor descriptor, Severity severity, ReadOnlySpan<object?> messageArgs, string? location, string? justification)
     {
         Descriptor = descriptor;
         Severity = severity;
-        _messageArgs = messageArgs;
+        _argCount = messageArgs.Length;
+        switch (messageArgs.Length)
+        {
+            case 0:
+                break;
+            case 1:
+                _arg0 = messageArgs[0];
+                break;
+            case 2:
+                _arg0 = messageArgs[0];
+                _arg1 = messageArgs[1];
+                break;
+            default:
+                _arg0 = messageArgs.ToArray();
+                break;
+        }
+
         Location = location;
         Justification = justification;
     }
@@ -57,7 +79,13 @@ public sealed class Diagnostic : IEquatable<Diagnostic>
     public Severity Severity { get; }
 
     /// <summary>Gets the formatted message.</summary>
-    public string Message => _message ??= Descriptor.FormatMessage(_messageArgs!);
+    public string Message => _message ??= _argCount switch
+    {
+        0 => Descriptor.FormatMessage([]),
+        1 => Descriptor.FormatMessage([_arg0]),
+        2 => Descriptor.FormatMessage([_arg0, _arg1]),
+        _ => Descriptor.FormatMessage((object?[])_arg0!),
+    };
 
     /// <summary>Gets a camelCase path into the request (<c>note</c>, <c>messages[2]</c>, <c>sender.connectionCount</c>), or <see langword="null"/> when the finding is about the request as a whole.</summary>
     public string? Location { get; }

@@ -171,11 +171,11 @@ internal sealed class EvaluationState
             }
         }
 
-        // The message is formatted when first read, from the engine's own copy of the arguments (the caller may change
+        // The message is formatted when first read, from the diagnostic's own copy of the arguments (the caller may change
         // its array afterwards), unless an argument could change or fail before then.
         _diagnostics.Add(descriptor.HasLiteralMessage || !AreImmutable(messageArgs)
             ? new Diagnostic(descriptor, rule.Severity, descriptor.FormatMessage(messageArgs), location, justification)
-            : new Diagnostic(descriptor, rule.Severity, messageArgs.ToArray(), location, justification));
+            : new Diagnostic(descriptor, rule.Severity, messageArgs, location, justification));
     }
 
     private static bool AreImmutable(ReadOnlySpan<object?> args)

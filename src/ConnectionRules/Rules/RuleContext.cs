@@ -48,11 +48,11 @@ public readonly struct RuleContext
 
     /// <summary>
     /// Reports a finding of the current rule, as <see cref="Report(string, object[])"/> does. A call that lists the
-    /// arguments binds here from C# 13 on and passes them on the stack, so that the finding allocates them once, in the
-    /// engine's own copy, instead of twice.
+    /// arguments binds here from C# 13 on and passes them on the stack: the diagnostic keeps its own copy of them, up to
+    /// two in its own fields and more in one array, so that no array is allocated for the call.
     /// </summary>
     /// <param name="location">A camelCase path into the request (<c>note</c>, <c>messages[2]</c>, <c>sender.connectionCount</c>), or <see langword="null"/>.</param>
-    /// <param name="messageArgs">The arguments of the descriptor's message format; the engine copies them.</param>
+    /// <param name="messageArgs">The arguments of the descriptor's message format; the diagnostic copies them.</param>
     /// <exception cref="InvalidOperationException">The rule's evaluation is over, or the context is a default value.</exception>
     /// <exception cref="ArgumentException">Fewer arguments than the message format needs.</exception>
     public void Report(string? location, params ReadOnlySpan<object?> messageArgs)

@@ -117,10 +117,12 @@ public sealed class RuleDescriptor : IEquatable<RuleDescriptor>
         return letters >= 2 && digits >= 3 && id.AsSpan(letters).IndexOfAnyExceptInRange('0', '9') < 0;
     }
 
-    /// <summary>Formats the message with the given arguments, using the invariant culture.</summary>
+    /// <summary>
+    /// Formats the message with the given arguments, using the invariant culture. The engine checked their count with
+    /// <see cref="CheckMessageArgs"/> when the rule reported them.
+    /// </summary>
     internal string FormatMessage(ReadOnlySpan<object?> messageArgs)
     {
-        CheckMessageArgs(messageArgs);
 #if NET9_0_OR_GREATER
         return _literalMessage ?? string.Format(System.Globalization.CultureInfo.InvariantCulture, Format, messageArgs);
 #else

@@ -37,21 +37,30 @@ public sealed class AllocationTests
     }
 
     [Fact]
-    public void A_report_that_lists_its_arguments_allocates_them_once_and_one_that_passes_an_array_is_copied()
+    public void A_diagnostic_holds_up_to_two_arguments_without_an_array_and_more_in_one_copy()
     {
-        var listed = new RuleEngineBuilder().AddRule(new ReportingRule(passArray: false)).Build();
-        var array = new RuleEngineBuilder().AddRule(new ReportingRule(passArray: true)).Build();
+        var bytes = new long[4];
+        for (var count = 1; count <= 3; count++)
+        {
+            var (allocated, evaluation) = Measure(new RuleEngineBuilder().AddRule(new ReportingRule(count, passArray: false)).Build(), Requests.Clean());
+            Assert.Equal(string.Join(" ", Enumerable.Range(0, count).Select(i => $"arg{i}")), Assert.Single(evaluation.Diagnostics).Message);
+            bytes[count] = allocated;
+        }
 
-        var (listedBytes, listedEvaluation) = Measure(listed, Requests.Clean());
-        var (arrayBytes, arrayEvaluation) = Measure(array, Requests.Clean());
+        // An array of n references: method table, header and length, then the elements, each a pointer wide.
+        Assert.Equal(bytes[1], bytes[2]);
+        Assert.Equal(bytes[2] + (6 * IntPtr.Size), bytes[3]);
+    }
 
-        Assert.Equal("Saw 3 and 'pitch'", Assert.Single(listedEvaluation.Diagnostics).Message);
-        Assert.Equal("Saw 3 and 'pitch'", Assert.Single(arrayEvaluation.Diagnostics).Message);
+    [Fact]
+    public void A_report_that_passes_an_array_allocates_only_that_array_more_than_one_that_lists_its_arguments()
+    {
+        var (listedBytes, listedEvaluation) = Measure(new RuleEngineBuilder().AddRule(new ReportingRule(2, passArray: false)).Build(), Requests.Clean());
+        var (arrayBytes, arrayEvaluation) = Measure(new RuleEngineBuilder().AddRule(new ReportingRule(2, passArray: true)).Build(), Requests.Clean());
 
-        // Listed arguments go on the stack and the engine copies them once; an array of the rule's own is copied too.
-        // An array of two references: method table, header, length and two elements, each a pointer wide.
-        var twoArgumentArray = 5 * IntPtr.Size;
-        Assert.Equal(arrayBytes - twoArgumentArray, listedBytes);
+        Assert.Equal("arg0 arg1", Assert.Single(listedEvaluation.Diagnostics).Message);
+        Assert.Equal("arg0 arg1", Assert.Single(arrayEvaluation.Diagnostics).Message);
+        Assert.Equal(listedBytes + (5 * IntPtr.Size), arrayBytes);
     }
 
     private static (long Bytes, Evaluation Evaluation) Measure(ConnectionRequest request) => Measure(Engine, request);
@@ -90,22 +99,34 @@ public sealed class AllocationTests
         return Requests.Accepted() with { Note = "Join our group for the monthly meetup! I'm a LION.", Messages = messages };
     }
 
-    /// <summary>Reports once, with two arguments listed in the call or passed as an array it allocates.</summary>
-    private sealed class ReportingRule(bool passArray) : ConnectionRule
+    /// <summary>Reports once, with one to three constant arguments listed in the call or passed as an array it allocates.</summary>
+    private sealed class ReportingRule(int count, bool passArray) : ConnectionRule
     {
-        private static readonly RuleDescriptor Rule = new("TEST002", "Reporting", "Saw {0} and '{1}'", "Tests", Severity.Warning);
+        private static readonly RuleDescriptor[] Rules =
+        [
+            new("TEST001", "Reporting", "{0}", "Tests", Severity.Warning),
+            new("TEST002", "Reporting", "{0} {1}", "Tests", Severity.Warning),
+            new("TEST003", "Reporting", "{0} {1} {2}", "Tests", Severity.Warning),
+        ];
 
-        public override RuleDescriptor Descriptor => Rule;
+        public override RuleDescriptor Descriptor => Rules[count - 1];
 
         public override void Evaluate(RuleContext context)
         {
-            if (passArray)
+            switch (count, passArray)
             {
-                context.Report("note", new object?[] { 3, "pitch" });
-            }
-            else
-            {
-                context.Report("note", 3, "pitch");
+                case (1, _):
+                    context.Report("note", "arg0");
+                    break;
+                case (2, false):
+                    context.Report("note", "arg0", "arg1");
+                    break;
+                case (2, true):
+                    context.Report("note", new object?[] { "arg0", "arg1" });
+                    break;
+                default:
+                    context.Report("note", "arg0", "arg1", "arg2");
+                    break;
             }
         }
     }
