@@ -31,9 +31,9 @@ public class BatchBenchmarks
 
     /// <summary>One request after the other on the calling thread.</summary>
     [Benchmark(Baseline = true, OperationsPerInvoke = Requests)]
-    public Evaluation[] Sequential() => _engine.EvaluateMany(_requests, 1);
+    public IReadOnlyList<Evaluation> Sequential() => _engine.EvaluateMany(_requests, 1);
 
     /// <summary>On all processors.</summary>
     [Benchmark(OperationsPerInvoke = Requests)]
-    public Evaluation[] Parallel() => _engine.EvaluateMany(_requests);
+    public IReadOnlyList<Evaluation> Parallel() => _engine.EvaluateMany(_requests);
 }

@@ -193,7 +193,7 @@ internal static class TriageCommand
         var warnings = new List<ExportWarning>();
         ExportContent content;
         List<TriageItem> items;
-        Evaluation[] evaluations;
+        IReadOnlyList<Evaluation> evaluations;
         try
         {
             using var source = ExportSource.Open(exportPath);
@@ -243,7 +243,7 @@ internal static class TriageCommand
         return Success;
     }
 
-    private static (ExportContent Content, List<TriageItem> Items, Evaluation[] Evaluations) Triage(
+    private static (ExportContent Content, List<TriageItem> Items, IReadOnlyList<Evaluation> Evaluations) Triage(
         ExportSource source,
         RuleEngine engine,
         Action<ExportWarning> warn,
@@ -258,7 +258,7 @@ internal static class TriageCommand
         return (content, items, evaluations);
     }
 
-    private static async Task<(ExportContent, List<TriageItem>, Evaluation[])> WithProgressAsync(
+    private static async Task<(ExportContent, List<TriageItem>, IReadOnlyList<Evaluation>)> WithProgressAsync(
         IAnsiConsole console,
         ExportSource source,
         RuleEngine engine,

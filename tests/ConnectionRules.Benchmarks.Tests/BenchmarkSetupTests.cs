@@ -114,7 +114,7 @@ public sealed class BenchmarkSetupTests
         var benchmark = new BatchBenchmarks();
         benchmark.Setup();
         var sequential = benchmark.Sequential();
-        Assert.Equal(BatchBenchmarks.Requests, sequential.Length);
+        Assert.Equal(BatchBenchmarks.Requests, sequential.Count);
         Assert.Equal(sequential, benchmark.Parallel());
         Assert.Contains(sequential, e => e.Diagnostics.Count == 0);
         Assert.Contains(sequential, e => e.Verdict == Verdict.Disconnect);

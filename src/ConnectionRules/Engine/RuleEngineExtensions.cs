@@ -16,11 +16,14 @@ public static class RuleEngineExtensions
     /// <param name="engine">The engine.</param>
     /// <param name="requests">The requests.</param>
     /// <param name="cancellationToken">Stops the batch; evaluations already running finish first.</param>
-    /// <returns>One evaluation per request, at the request's index.</returns>
+    /// <returns>
+    /// One evaluation per request, at the request's index. The list is held in pieces that stay off the large object
+    /// heap, so that a large batch, once dropped, is reclaimed by the garbage collector's young collections.
+    /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="engine"/> or <paramref name="requests"/> is null.</exception>
     /// <exception cref="ArgumentException">A request is null or lacks a required member; the message names its index, the first one found.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static Evaluation[] EvaluateMany(this IRuleEngine engine, IReadOnlyList<ConnectionRequest> requests, CancellationToken cancellationToken = default) =>
+    public static IReadOnlyList<Evaluation> EvaluateMany(this IRuleEngine engine, IReadOnlyList<ConnectionRequest> requests, CancellationToken cancellationToken = default) =>
         EvaluateMany(engine, requests, Environment.ProcessorCount, cancellationToken);
 
     /// <summary>Evaluates a list of requests on at most <paramref name="maxDegreeOfParallelism"/> threads, in order.</summary>
@@ -28,17 +31,17 @@ public static class RuleEngineExtensions
     /// <param name="requests">The requests.</param>
     /// <param name="maxDegreeOfParallelism">How many threads may evaluate at once; 1 evaluates on the calling thread.</param>
     /// <param name="cancellationToken">Stops the batch; evaluations already running finish first.</param>
-    /// <returns>One evaluation per request, at the request's index.</returns>
+    /// <returns>One evaluation per request, at the request's index, held as the other overload holds them.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="engine"/> or <paramref name="requests"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is less than 1.</exception>
     /// <exception cref="ArgumentException">A request is null or lacks a required member; the message names its index, the first one found.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static Evaluation[] EvaluateMany(this IRuleEngine engine, IReadOnlyList<ConnectionRequest> requests, int maxDegreeOfParallelism, CancellationToken cancellationToken = default)
+    public static IReadOnlyList<Evaluation> EvaluateMany(this IRuleEngine engine, IReadOnlyList<ConnectionRequest> requests, int maxDegreeOfParallelism, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(requests);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxDegreeOfParallelism, 1);
-        var results = new Evaluation[requests.Count];
+        var results = new EvaluationList(requests.Count);
         if (maxDegreeOfParallelism == 1 || requests.Count <= ChunkSize)
         {
             return EvaluateRange(engine, requests, results, 0, requests.Count, 0, cancellationToken) is { } invalid ? throw invalid.Exception : results;
@@ -91,7 +94,7 @@ public static class RuleEngineExtensions
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var window = 2 * Environment.ProcessorCount;
-        var inFlight = new Queue<Task<Evaluation[]>>(window);
+        var inFlight = new Queue<Task<EvaluationList>>(window);
         var chunk = new List<ConnectionRequest>(ChunkSize);
         var start = 0;
         await foreach (var request in requests.WithCancellation(cancellationToken).ConfigureAwait(false))
@@ -128,11 +131,11 @@ public static class RuleEngineExtensions
         }
     }
 
-    private static Task<Evaluation[]> Start(IRuleEngine engine, List<ConnectionRequest> chunk, int start, CancellationToken cancellationToken) =>
+    private static Task<EvaluationList> Start(IRuleEngine engine, List<ConnectionRequest> chunk, int start, CancellationToken cancellationToken) =>
         Task.Run(
             () =>
             {
-                var results = new Evaluation[chunk.Count];
+                var results = new EvaluationList(chunk.Count);
                 return EvaluateRange(engine, chunk, results, 0, chunk.Count, start, cancellationToken) is { } invalid ? throw invalid.Exception : results;
             },
             cancellationToken);
@@ -142,7 +145,7 @@ public static class RuleEngineExtensions
     /// the caller's numbering (<paramref name="indexOffset"/> added) and an exception that names that index.
     /// </summary>
     private static (int Index, ArgumentException Exception)? EvaluateRange(
-        IRuleEngine engine, IReadOnlyList<ConnectionRequest> requests, Evaluation[] results, int from, int to, int indexOffset, CancellationToken cancellationToken)
+        IRuleEngine engine, IReadOnlyList<ConnectionRequest> requests, EvaluationList results, int from, int to, int indexOffset, CancellationToken cancellationToken)
     {
         for (var i = from; i < to; i++)
         {
@@ -153,7 +156,7 @@ public static class RuleEngineExtensions
 
             try
             {
-                results[i] = engine.Evaluate(requests[i] ?? throw new ArgumentNullException(nameof(requests), "The request is null."));
+                results.Set(i, engine.Evaluate(requests[i] ?? throw new ArgumentNullException(nameof(requests), "The request is null.")));
             }
             catch (ArgumentException exception)
             {

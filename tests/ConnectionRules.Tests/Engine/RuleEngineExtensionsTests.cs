@@ -34,6 +34,25 @@ public sealed class RuleEngineExtensionsTests
     }
 
     [Fact]
+    public void A_large_batch_is_held_in_pieces_that_stay_off_the_large_object_heap_and_reads_like_an_array()
+    {
+        var inbox = Inbox(10_000);
+
+        var batch = Engine.EvaluateMany(inbox);
+
+        // One array of 10,000 would be born in generation 2 and keep every diagnostic it holds alive until a full collection.
+        var pieces = Assert.IsType<EvaluationList>(batch).Chunks;
+        Assert.True(pieces.Count > 1);
+        Assert.All(pieces, piece => Assert.True(piece.Length * Unsafe.SizeOf<Evaluation>() < 85_000, $"A piece of {piece.Length} evaluations is on the large object heap."));
+        Assert.Equal(inbox.Count, pieces.Sum(piece => piece.Length));
+        Assert.Equal(inbox.Count, batch.Count);
+        Assert.Equal(batch, Enumerable.Range(0, batch.Count).Select(i => batch[i]));
+        Assert.Equal(inbox.Select(r => r.Id), batch.Select(e => e.RequestId));
+        Assert.Equal("index", Assert.Throws<ArgumentOutOfRangeException>(() => batch[batch.Count]).ParamName);
+        Assert.Throws<ArgumentOutOfRangeException>(() => batch[-1]);
+    }
+
+    [Fact]
     public void The_default_uses_every_processor_and_keeps_the_order() =>
         Assert.Equal(Inbox(700).Select(r => r.Id), Engine.EvaluateMany(Inbox(700)).Select(e => e.RequestId));
 
