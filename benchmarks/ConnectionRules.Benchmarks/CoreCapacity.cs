@@ -12,7 +12,8 @@ namespace ConnectionRules.Benchmarks;
 /// <c>EvaluateMany</c> on all processors. The copies tell how fast each core ran; their speeds added up are the most any
 /// parallel batch could have gained in that round. The same is measured without allocation, on the inbox's clean
 /// requests evaluated one after the other and not kept: where the copies of the batch gain less than those, the
-/// difference is the garbage collector's, which the batch's kept diagnostics keep busy, not the cores'. Each time is the
+/// difference is the garbage collector's, which the batch's kept diagnostics keep busy, not the cores'. The one-thread
+/// and <c>EvaluateMany</c> times also say how much of them the collector held the threads paused. Each time is the
 /// mean of as many batches as take about half a second: the host's slow phases last seconds, and a single batch would
 /// fall wholly in or out of one. Run with
 /// <c>dotnet run -c Release --project benchmarks/ConnectionRules.Benchmarks -- --cores [rounds]</c>, and with the
@@ -52,14 +53,14 @@ public static class CoreCapacity
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{requests:N0} requests, {Environment.ProcessorCount} processors, the {collector} garbage collector; times per batch, each the mean of {repeats}. Gains are throughput over one thread's."));
         for (var round = 1; round <= rounds; round++)
         {
-            var sequential = Time(() => engine.EvaluateMany(inbox, 1), repeats);
+            var (sequential, sequentialPause) = TimeAndPause(() => engine.EvaluateMany(inbox, 1), repeats);
             var copies = AtOnce(Environment.ProcessorCount, () => Time(() => engine.EvaluateMany(inbox, 1), repeats));
             var cleanSequential = Time(EvaluateClean, repeats);
             var cleanCopies = AtOnce(Environment.ProcessorCount, () => Time(EvaluateClean, repeats));
-            var parallel = Time(() => engine.EvaluateMany(inbox), repeats);
+            var (parallel, parallelPause) = TimeAndPause(() => engine.EvaluateMany(inbox), repeats);
             output.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"round {round}: one thread {sequential:F1} ms | copies at once {string.Join(" and ", copies.Select(c => c.ToString("F1", CultureInfo.InvariantCulture)))} ms, capacity {copies.Sum(c => sequential / c):F2}×, without allocation {cleanCopies.Sum(c => cleanSequential / c):F2}× | EvaluateMany {parallel:F1} ms, {sequential / parallel:F2}×"));
+                $"round {round}: one thread {sequential:F1} ms (GC paused {sequentialPause:F1} ms) | copies at once {string.Join(" and ", copies.Select(c => c.ToString("F1", CultureInfo.InvariantCulture)))} ms, capacity {copies.Sum(c => sequential / c):F2}×, without allocation {cleanCopies.Sum(c => cleanSequential / c):F2}× | EvaluateMany {parallel:F1} ms (GC paused {parallelPause:F1} ms), {sequential / parallel:F2}×"));
         }
     }
 
@@ -76,6 +77,14 @@ public static class CoreCapacity
         threads.ForEach(t => t.Start());
         threads.ForEach(t => t.Join());
         return times;
+    }
+
+    // The mean time of one call, and of the garbage collector's pauses during it, in milliseconds.
+    private static (double Time, double Paused) TimeAndPause(Action action, int times)
+    {
+        var paused = GC.GetTotalPauseDuration();
+        var time = Time(action, times);
+        return (time, (GC.GetTotalPauseDuration() - paused).TotalMilliseconds / times);
     }
 
     // The mean time of one call, in milliseconds.
