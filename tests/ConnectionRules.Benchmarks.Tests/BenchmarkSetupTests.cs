@@ -146,6 +146,7 @@ public sealed class BenchmarkSetupTests
 
         Assert.Equal(["Parallel", "Sequential"], cases.Select(c => c.Descriptor.WorkloadMethod.Name).Order(StringComparer.Ordinal));
         Assert.All(cases, c => Assert.Equal(serverGc, c.Job.ResolveValue(GcMode.ServerCharacteristic, EnvironmentResolver.Instance)));
+        Assert.All(cases, c => Assert.False(c.Job.ResolveValue(GcMode.ForceCharacteristic, EnvironmentResolver.Instance)));
         Assert.All(cases, c => Assert.Equal(BenchmarkConfig.SuiteJob.Run.LaunchCount, c.Job.Run.LaunchCount));
     }
 
