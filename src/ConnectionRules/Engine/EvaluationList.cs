@@ -7,7 +7,8 @@ namespace ConnectionRules;
 /// The evaluations of a batch, in the requests' order, held in arrays small enough to stay off the large object heap.
 /// One array for a batch of 10,000 would be born in generation 2; once the caller dropped it, it would still hold every
 /// diagnostic it refers to alive through the young collections, until the next full one, so that each batch's
-/// diagnostics would be copied twice before they could die.
+/// diagnostics would be copied twice before they could die. The pieces are born young, like the diagnostics, and age
+/// with them.
 /// </summary>
 [DebuggerDisplay("Count = {Count}")]
 internal sealed class EvaluationList : IReadOnlyList<Evaluation>
@@ -20,8 +21,9 @@ internal sealed class EvaluationList : IReadOnlyList<Evaluation>
     /// <summary>Initializes a list of <paramref name="count"/> default evaluations, to be set by <see cref="Set"/>.</summary>
     public EvaluationList(int count)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
         Count = count;
-        _chunks = new Evaluation[(count + ChunkLength - 1) >> ChunkShift][];
+        _chunks = new Evaluation[(int)(((uint)count + ChunkLength - 1) >> ChunkShift)][];
         for (var i = 0; i < _chunks.Length; i++)
         {
             _chunks[i] = new Evaluation[Math.Min(ChunkLength, count - (i << ChunkShift))];

@@ -18,7 +18,8 @@ public static class RuleEngineExtensions
     /// <param name="cancellationToken">Stops the batch; evaluations already running finish first.</param>
     /// <returns>
     /// One evaluation per request, at the request's index. The list is held in pieces that stay off the large object
-    /// heap, so that a large batch, once dropped, is reclaimed by the garbage collector's young collections.
+    /// heap: one large array would be born in the oldest generation and, once dropped, keep every diagnostic it refers
+    /// to alive until a full collection.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="engine"/> or <paramref name="requests"/> is null.</exception>
     /// <exception cref="ArgumentException">A request is null or lacks a required member; the message names its index, the first one found.</exception>

@@ -48,8 +48,9 @@ public readonly struct RuleContext
 
     /// <summary>
     /// Reports a finding of the current rule, as <see cref="Report(string, object[])"/> does. A call that lists the
-    /// arguments binds here from C# 13 on and passes them on the stack: the diagnostic keeps its own copy of them, up to
-    /// two in its own fields and more in one array, so that no array is allocated for the call.
+    /// arguments binds here from C# 13 on and passes them on the stack. A diagnostic whose message is formatted when
+    /// first read keeps its own copy of them: up to two in its own fields, so that no array is allocated for them, and
+    /// more in one array.
     /// </summary>
     /// <param name="location">A camelCase path into the request (<c>note</c>, <c>messages[2]</c>, <c>sender.connectionCount</c>), or <see langword="null"/>.</param>
     /// <param name="messageArgs">The arguments of the descriptor's message format; the diagnostic copies them.</param>

@@ -163,6 +163,58 @@ public sealed class RuleEngineTests
             evaluation.Diagnostics.Select(d => d.Message).Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void A_message_of_one_or_two_arguments_reads_as_they_were_when_reported(int count)
+    {
+        var engine = new RuleEngineBuilder().AddRule(new ShortMutatingRule(count)).Build();
+
+        var evaluation = engine.Evaluate(Requests.Clean());
+
+        Assert.Equal(count == 1 ? "Saw 'before'" : "Saw 'before' and 'before'", Assert.Single(evaluation.Diagnostics).Message);
+    }
+
+    [Fact]
+    public void A_report_with_fewer_arguments_than_the_message_needs_fails_the_rule_when_reported_not_when_read()
+    {
+        var engine = new RuleEngineBuilder().AddRule(new ShortReportRule()).Build();
+
+        var evaluation = engine.Evaluate(Requests.Clean());
+
+        var failure = Assert.Single(evaluation.Diagnostics);
+        Assert.Equal("CR0001", failure.Id);
+        Assert.Contains("TEST004", failure.Message, StringComparison.Ordinal);
+        Assert.Contains(nameof(ArgumentException), failure.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Reports one argument to a message that needs two.</summary>
+    private sealed class ShortReportRule : ConnectionRule
+    {
+        private static readonly RuleDescriptor Rule = new("TEST004", "Short", "Saw '{0}' and '{1}'", "Tests", Severity.Warning);
+
+        public override RuleDescriptor Descriptor => Rule;
+
+        public override void Evaluate(RuleContext context) => context.Report("a", "only one");
+    }
+
+    /// <summary>Reports one or two values from an array it changes right after reporting.</summary>
+    private sealed class ShortMutatingRule(int count) : ConnectionRule
+    {
+        private static readonly RuleDescriptor One = new("TEST002", "Mutating", "Saw '{0}'", "Tests", Severity.Warning);
+        private static readonly RuleDescriptor Two = new("TEST003", "Mutating", "Saw '{0}' and '{1}'", "Tests", Severity.Warning);
+
+        public override RuleDescriptor Descriptor => count == 1 ? One : Two;
+
+        public override void Evaluate(RuleContext context)
+        {
+            object?[] values = count == 1 ? ["before"] : ["before", "before"];
+            context.Report("a", values);
+            values[0] = "after";
+            values[^1] = "after";
+        }
+    }
+
     /// <summary>Reports with an array and a mutable object it changes right after reporting.</summary>
     private sealed class MutatingRule : ConnectionRule
     {
