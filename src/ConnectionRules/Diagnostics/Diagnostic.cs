@@ -6,9 +6,9 @@ namespace ConnectionRules;
 /// </summary>
 public sealed class Diagnostic : IEquatable<Diagnostic>
 {
-    // The arguments of a lazily formatted message. Up to two, nearly every report, are held here rather than in an array
-    // of their own, so that a diagnostic that a batch keeps is one object less for the garbage collector to move; more
-    // than two are held in an array in _arg0.
+    // The arguments of a lazily formatted message, which has at least one (a message that needs none is formatted at
+    // once). One or two, nearly every report, are held here rather than in an array of their own, so that a diagnostic
+    // that a batch keeps is one object less for the garbage collector to move; more are held in an array in _arg0.
     private readonly object? _arg0;
     private readonly object? _arg1;
     private readonly int _argCount;
@@ -51,8 +51,6 @@ public sealed class Diagnostic : IEquatable<Diagnostic>
         _argCount = messageArgs.Length;
         switch (messageArgs.Length)
         {
-            case 0:
-                break;
             case 1:
                 _arg0 = messageArgs[0];
                 break;
@@ -81,7 +79,6 @@ public sealed class Diagnostic : IEquatable<Diagnostic>
     /// <summary>Gets the formatted message.</summary>
     public string Message => _message ??= _argCount switch
     {
-        0 => Descriptor.FormatMessage([]),
         1 => Descriptor.FormatMessage([_arg0]),
         2 => Descriptor.FormatMessage([_arg0, _arg1]),
         _ => Descriptor.FormatMessage((object?[])_arg0!),

@@ -36,14 +36,14 @@ internal sealed class EvaluationList : IReadOnlyList<Evaluation>
     /// <inheritdoc />
     public Evaluation this[int index] =>
         (uint)index < (uint)Count
-            ? _chunks[index >> ChunkShift][index & (ChunkLength - 1)]
+            ? Slot(index)
             : throw new ArgumentOutOfRangeException(nameof(index), index, $"The index is outside the batch of {Count} evaluation(s).");
 
     /// <summary>Gets the arrays the evaluations are held in, in order.</summary>
     internal IReadOnlyList<Evaluation[]> Chunks => _chunks;
 
     /// <summary>Stores the evaluation of the request at <paramref name="index"/>.</summary>
-    public void Set(int index, Evaluation evaluation) => _chunks[index >> ChunkShift][index & (ChunkLength - 1)] = evaluation;
+    public void Set(int index, Evaluation evaluation) => Slot(index) = evaluation;
 
     /// <inheritdoc />
     public IEnumerator<Evaluation> GetEnumerator()
@@ -59,4 +59,6 @@ internal sealed class EvaluationList : IReadOnlyList<Evaluation>
 
     /// <inheritdoc />
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private ref Evaluation Slot(int index) => ref _chunks[index >> ChunkShift][index & (ChunkLength - 1)];
 }
