@@ -11,11 +11,18 @@ internal sealed class EvaluationState
 
     private readonly List<Diagnostic> _diagnostics = [];
 
+    // Report positions, sorted alongside the result so that ties keep the order they were reported in; reused, like
+    // the comparer (a struct would be boxed by the sort on every call).
+    private int[] _reportOrder = [];
+    private readonly ReportOrder _byReport;
+
     // What rules asked about the note and each message, computed once per evaluation and only when a rule asks.
     // Stamps tell this evaluation's answers from the previous ones without clearing the arrays.
     private TextAnswers _note;
     private TextAnswers[] _messages = [];
     private int _stamp;
+
+    public EvaluationState() => _byReport = new ReportOrder(_diagnostics);
 
     public RuleEngine? Engine { get; private set; }
 
@@ -62,6 +69,39 @@ internal sealed class EvaluationState
         state.ActiveRule = null;
         state._diagnostics.Clear();
         t_cached = state;
+    }
+
+    /// <summary>
+    /// The diagnostics reported, in a new array, by severity descending, then rule id, then location (none first). Ties
+    /// keep the order they were reported in, which the engine's fixed rule order makes the same on every run, and which
+    /// costs nothing: breaking them by message would format messages that are otherwise formatted only when read.
+    /// </summary>
+    public Diagnostic[] SortedDiagnostics()
+    {
+        var count = _diagnostics.Count;
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var sorted = _diagnostics.ToArray();
+        if (count > 1)
+        {
+            if (_reportOrder.Length < count)
+            {
+                _reportOrder = new int[Math.Max(count, _reportOrder.Length * 2)];
+            }
+
+            var order = _reportOrder.AsSpan(0, count);
+            for (var i = 0; i < count; i++)
+            {
+                order[i] = i;
+            }
+
+            order.Sort(sorted.AsSpan(), _byReport);
+        }
+
+        return sorted;
     }
 
     public ulong[] RentFingerprints(int length)
@@ -176,6 +216,31 @@ internal sealed class EvaluationState
         _diagnostics.Add(descriptor.HasLiteralMessage || !AreImmutable(messageArgs)
             ? new Diagnostic(descriptor, rule.Severity, descriptor.FormatMessage(messageArgs), location, justification)
             : new Diagnostic(descriptor, rule.Severity, messageArgs, location, justification));
+    }
+
+    /// <summary>Compares report positions by the diagnostics reported there, then by position.</summary>
+    private sealed class ReportOrder(List<Diagnostic> reported) : IComparer<int>
+    {
+        public int Compare(int x, int y)
+        {
+            var (left, right) = (reported[x], reported[y]);
+
+            // As numbers: Enum.CompareTo takes an object, and would box both severities on every comparison.
+            var bySeverity = ((int)right.Severity).CompareTo((int)left.Severity);
+            if (bySeverity != 0)
+            {
+                return bySeverity;
+            }
+
+            var byId = string.CompareOrdinal(left.Id, right.Id);
+            if (byId != 0)
+            {
+                return byId;
+            }
+
+            var byLocation = string.CompareOrdinal(left.Location, right.Location);
+            return byLocation != 0 ? byLocation : x.CompareTo(y);
+        }
     }
 
     private static bool AreImmutable(ReadOnlySpan<object?> args)

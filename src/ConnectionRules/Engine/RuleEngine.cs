@@ -75,12 +75,7 @@ public sealed class RuleEngine : IRuleEngine
                 }
             }
 
-            Diagnostic[] diagnostics = state.Diagnostics.Count == 0 ? [] : state.Diagnostics.ToArray();
-            if (diagnostics.Length > 1)
-            {
-                Array.Sort(diagnostics, DiagnosticOrder.Instance);
-            }
-
+            var diagnostics = state.SortedDiagnostics();
             var verdict = _verdictPolicy.Decide(request, diagnostics);
             RuleEngineMetrics.RecordEvaluation(verdict, started);
             return new Evaluation(request.Id, verdict, diagnostics, true);
@@ -130,31 +125,5 @@ public sealed class RuleEngine : IRuleEngine
         }
 
         return state.Diagnostics.Count > before;
-    }
-
-    /// <summary>Severity descending, then rule id, then location (none first).</summary>
-    private sealed class DiagnosticOrder : IComparer<Diagnostic>
-    {
-        public static readonly DiagnosticOrder Instance = new();
-
-        public int Compare(Diagnostic? x, Diagnostic? y)
-        {
-            // As numbers: Enum.CompareTo takes an object, and would box both severities on every comparison.
-            var bySeverity = ((int)y!.Severity).CompareTo((int)x!.Severity);
-            if (bySeverity != 0)
-            {
-                return bySeverity;
-            }
-
-            var byId = string.CompareOrdinal(x.Id, y.Id);
-            if (byId != 0)
-            {
-                return byId;
-            }
-
-            // The message breaks the last ties (two rules failing), so the order never depends on the sort.
-            var byLocation = string.CompareOrdinal(x.Location, y.Location);
-            return byLocation != 0 ? byLocation : string.CompareOrdinal(x.Message, y.Message);
-        }
     }
 }

@@ -19,7 +19,7 @@ internal sealed class InconsistentRequestRule : ConnectionRule
         var request = context.Request;
         if (request.AcceptedAt is { } acceptedAt && acceptedAt < request.SentAt)
         {
-            context.Report("acceptedAt", $"accepted at {RuleText.Timestamp(acceptedAt)}, before it was sent at {RuleText.Timestamp(request.SentAt)}");
+            context.Report("acceptedAt", RuleText.Shared($"accepted at {RuleText.Timestamp(acceptedAt)}, before it was sent at {RuleText.Timestamp(request.SentAt)}"));
         }
 
         var messages = request.Messages;
@@ -28,7 +28,7 @@ internal sealed class InconsistentRequestRule : ConnectionRule
             var message = messages[i];
             if (message.SentAt < request.SentAt)
             {
-                context.Report(RuleText.MessageLocation(i), $"message dated {RuleText.Timestamp(message.SentAt)}, before the request was sent at {RuleText.Timestamp(request.SentAt)}");
+                context.Report(RuleText.MessageLocation(i), RuleText.Shared($"message dated {RuleText.Timestamp(message.SentAt)}, before the request was sent at {RuleText.Timestamp(request.SentAt)}"));
             }
             else if (request.AcceptedAt is null && message.Direction == MessageDirection.FromSender && !IsTheNote(request, message))
             {
@@ -41,7 +41,7 @@ internal sealed class InconsistentRequestRule : ConnectionRule
         {
             if (endorsements[i].At < request.SentAt)
             {
-                context.Report(RuleText.EndorsementLocation(i), $"endorsement dated {RuleText.Timestamp(endorsements[i].At)}, before the request was sent at {RuleText.Timestamp(request.SentAt)}");
+                context.Report(RuleText.EndorsementLocation(i), RuleText.Shared($"endorsement dated {RuleText.Timestamp(endorsements[i].At)}, before the request was sent at {RuleText.Timestamp(request.SentAt)}"));
             }
         }
     }

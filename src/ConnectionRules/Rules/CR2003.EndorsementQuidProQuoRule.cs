@@ -40,7 +40,7 @@ internal sealed class EndorsementQuidProQuoRule : ConnectionRule
                 && message.SentAt >= firstEndorsement
                 && context.MessageHas(i, Lexicon.EndorseBack, out var ask))
             {
-                context.Report(RuleText.MessageLocation(i), CountUntil(endorsements, message.SentAt), RuleText.Quote(message.Text, ask));
+                context.Report(RuleText.MessageLocation(i), RuleText.Number(CountUntil(endorsements, message.SentAt)), RuleText.Quote(message.Text, ask));
                 return;
             }
         }

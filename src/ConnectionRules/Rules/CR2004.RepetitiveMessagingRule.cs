@@ -45,7 +45,7 @@ internal sealed class RepetitiveMessagingRule : ConnectionRule
             if (++inARow == options.UnansweredMessageCount && !reportedUnanswered)
             {
                 reportedUnanswered = true;
-                context.Report(RuleText.MessageLocation(i), $"{inARow} sender messages in a row without a reply");
+                context.Report(RuleText.MessageLocation(i), RuleText.Shared($"{inARow} sender messages in a row without a reply"));
             }
 
             if (reportedRepeats)
@@ -64,7 +64,7 @@ internal sealed class RepetitiveMessagingRule : ConnectionRule
             if (similar >= options.RepeatedMessageCount)
             {
                 reportedRepeats = true;
-                context.Report(RuleText.MessageLocation(i), $"{similar} sender messages with the same or nearly the same text");
+                context.Report(RuleText.MessageLocation(i), RuleText.Shared($"{similar} sender messages with the same or nearly the same text"));
             }
         }
     }

@@ -27,22 +27,15 @@ internal sealed class FakeProfileRule : ConnectionRule
             return;
         }
 
-        var signals = new List<string>(3);
-        if (young)
+        // At least two of the three signals: four ways to say it.
+        var connections = sender.ConnectionCount.GetValueOrDefault();
+        var duration = young ? RuleText.Duration(age!.Value) : "";
+        context.Report("sender", (young, noPhoto, few) switch
         {
-            signals.Add($"account {RuleText.Duration(age!.Value)} old");
-        }
-
-        if (noPhoto)
-        {
-            signals.Add("no photo");
-        }
-
-        if (few)
-        {
-            signals.Add($"{sender.ConnectionCount} connection(s)");
-        }
-
-        context.Report("sender", string.Join(", ", signals));
+            (true, true, true) => RuleText.Shared($"account {duration} old, no photo, {connections} connection(s)"),
+            (true, true, false) => RuleText.Shared($"account {duration} old, no photo"),
+            (true, false, true) => RuleText.Shared($"account {duration} old, {connections} connection(s)"),
+            _ => RuleText.Shared($"no photo, {connections} connection(s)"),
+        });
     }
 }

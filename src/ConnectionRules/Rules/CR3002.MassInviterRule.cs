@@ -18,13 +18,13 @@ internal sealed class MassInviterRule : ConnectionRule
     {
         var sender = context.Request.Sender;
         var options = context.Options;
-        if (sender.InvitationsSentLastWeek > options.MassInvitationsPerWeek)
+        if (sender.InvitationsSentLastWeek is { } invitations && invitations > options.MassInvitationsPerWeek)
         {
-            context.Report("sender.invitationsSentLastWeek", $"{sender.InvitationsSentLastWeek} invitations sent last week");
+            context.Report("sender.invitationsSentLastWeek", RuleText.Shared($"{invitations} invitations sent last week"));
         }
-        else if (sender.ConnectionCount >= options.MassConnectionCount)
+        else if (sender.ConnectionCount is { } connections && connections >= options.MassConnectionCount)
         {
-            context.Report("sender.connectionCount", $"{sender.ConnectionCount} connections");
+            context.Report("sender.connectionCount", RuleText.Shared($"{connections} connections"));
         }
     }
 }
