@@ -73,8 +73,9 @@ internal sealed class EvaluationState
 
     /// <summary>
     /// The diagnostics reported, in a new array, by severity descending, then rule id, then location (none first). Ties
-    /// keep the order they were reported in, which the engine's fixed rule order makes the same on every run, and which
-    /// costs nothing: breaking them by message would format messages that are otherwise formatted only when read.
+    /// (one rule reporting twice at one place, two rules failing) keep the order they were reported in: rules run in id
+    /// order and each reports in its own, so it is the same on every run and from every engine with the same rules, and
+    /// it costs nothing, where breaking ties by message would format messages that are otherwise formatted only when read.
     /// </summary>
     public Diagnostic[] SortedDiagnostics()
     {

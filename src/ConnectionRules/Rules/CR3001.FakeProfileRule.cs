@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace ConnectionRules;
 
 /// <summary>CR3001: a likely fake or bought profile, judged on the signals that are known.</summary>
@@ -35,7 +37,8 @@ internal sealed class FakeProfileRule : ConnectionRule
             (true, true, true) => RuleText.Shared($"account {duration} old, no photo, {connections} connection(s)"),
             (true, true, false) => RuleText.Shared($"account {duration} old, no photo"),
             (true, false, true) => RuleText.Shared($"account {duration} old, {connections} connection(s)"),
-            _ => RuleText.Shared($"no photo, {connections} connection(s)"),
+            (false, true, true) => RuleText.Shared($"no photo, {connections} connection(s)"),
+            _ => throw new UnreachableException("Fewer than two signals were returned from above."),
         });
     }
 }

@@ -6,8 +6,8 @@ namespace ConnectionRules;
 /// <summary>
 /// Formats an interpolated string, invariantly, into a buffer that lives in the caller's frame, for
 /// <see cref="RuleText.Shared(ref SharedTextHandler)"/>: the text is made into a string only when no diagnostic has
-/// made the same text before. Not a stack allocation: a method that loops and allocates on the stack loses
-/// on-stack replacement, and with it the profile-guided code the rest of its loop would get.
+/// made the same text before. A field of the handler rather than <c>stackalloc</c>: a method that loops and uses
+/// <c>stackalloc</c> loses on-stack replacement, and with it the profile-guided code the rest of its loop would get.
 /// </summary>
 [InterpolatedStringHandler]
 internal ref struct SharedTextHandler
@@ -24,8 +24,8 @@ internal ref struct SharedTextHandler
     /// <param name="formattedCount">The number of holes.</param>
     public SharedTextHandler(int literalLength, int formattedCount)
     {
-        _ = literalLength;
         _ = formattedCount;
+        _overflowed = literalLength > Capacity;
     }
 
     /// <summary>The text written, as <see cref="RuleText.Shared(ReadOnlySpan{char})"/> gives it.</summary>

@@ -40,6 +40,8 @@ public sealed class AllocationTests
     [InlineData("endorsing back, following up", new[] { RuleIds.ConnectAndSell, RuleIds.EndorsementQuidProQuo, RuleIds.RepetitiveMessaging, RuleIds.MassInviter })]
     [InlineData("young photo-less account", new[] { RuleIds.FakeProfile })]
     [InlineData("young account with few connections", new[] { RuleIds.FakeProfile })]
+    [InlineData("photo-less account with few connections", new[] { RuleIds.FakeProfile })]
+    [InlineData("message while pending", new[] { RuleIds.InconsistentRequest })]
     [InlineData("inconsistent dates", new[] { RuleIds.InconsistentRequest })]
     public void A_warm_engine_allocates_the_diagnostics_and_the_array_that_holds_them_and_nothing_else(string name, string[] expectedRules)
     {
@@ -110,7 +112,10 @@ public sealed class AllocationTests
         return (count * diagnostic) + array;
     }
 
-    /// <summary>With <see cref="Flagged(int, int)"/>: requests that every built-in rule but CR0001 reports on, in each way it words a message.</summary>
+    /// <summary>
+    /// With <see cref="Flagged(int, int)"/>: requests that every built-in rule reports on, in each way it words a message,
+    /// but CR0001, whose findings are made of the exception a rule threw.
+    /// </summary>
     private static ConnectionRequest Flagged(string name) => name switch
     {
         "bought stranger" => Requests.Clean() with
@@ -135,6 +140,8 @@ public sealed class AllocationTests
         },
         "young photo-less account" => Requests.Clean() with { Sender = Requests.Clean().Sender with { MemberSince = Requests.Now.AddMinutes(-2_000), HasPhoto = false } },
         "young account with few connections" => Requests.Clean() with { Sender = Requests.Clean().Sender with { MemberSince = Requests.Now.AddMinutes(-30), ConnectionCount = 3 } },
+        "photo-less account with few connections" => Requests.Clean() with { Sender = Requests.Clean().Sender with { HasPhoto = false, ConnectionCount = 3 } },
+        "message while pending" => Requests.Clean() with { Messages = [new Message(Requests.SentAt.AddHours(1), "Did you get my request?")] },
         "inconsistent dates" => Requests.Clean() with
         {
             AcceptedAt = Requests.SentAt.AddMinutes(-5),

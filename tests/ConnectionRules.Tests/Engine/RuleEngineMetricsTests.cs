@@ -96,7 +96,11 @@ public sealed class RuleEngineMetricsTests
     }
 }
 
-/// <summary>Tests that listen to the meter or count allocated bytes run one at a time, so a listener never turns recording on under an allocation count.</summary>
+/// <summary>
+/// Tests that listen to the meter, count allocated bytes or look at the built-in rules' shared texts run one at a time,
+/// so a listener never turns recording on under an allocation count, and no other test's evaluation takes a text's slot
+/// between a warm-up and the count.
+/// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class MeasurementCollection
 {

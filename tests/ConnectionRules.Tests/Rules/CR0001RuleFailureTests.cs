@@ -29,6 +29,28 @@ public sealed class CR0001RuleFailureTests
     }
 
     [Fact]
+    public void two_failing_rules_are_reported_in_the_order_of_their_ids_whatever_order_they_were_added_in()
+    {
+        ConnectionRule[] rules =
+        [
+            new ThrowingRule("ACME002", () => new InvalidOperationException("b")),
+            new ThrowingRule("ACME001", () => new InvalidOperationException("a")),
+        ];
+        var addedBackwards = Requests.RecommendedEngine(b => b.AddRule(rules[0]).AddRule(rules[1]));
+        var addedForwards = Requests.RecommendedEngine(b => b.AddRule(rules[1]).AddRule(rules[0]));
+
+        var evaluation = addedBackwards.Evaluate(Requests.Clean());
+
+        Assert.Equal(
+            [
+                (Id, (string?)null, "Rule ACME001 threw InvalidOperationException: a"),
+                (Id, (string?)null, "Rule ACME002 threw InvalidOperationException: b"),
+            ],
+            Reported(evaluation));
+        Assert.Equal(evaluation, addedForwards.Evaluate(Requests.Clean()));
+    }
+
+    [Fact]
     public void a_rule_failure_calls_for_review()
     {
         var evaluation = EngineWith(new ThrowingRule("ACME001", () => new NullReferenceException())).Evaluate(Requests.Clean());

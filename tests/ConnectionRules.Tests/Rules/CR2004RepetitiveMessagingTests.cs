@@ -158,6 +158,17 @@ public sealed class CR2004RepetitiveMessagingTests
     }
 
     [Fact]
+    public void both_findings_at_one_message_come_in_the_order_the_rule_makes_them_unanswered_first()
+    {
+        var evaluation = Requests.RecommendedEngine().Evaluate(AcceptedWith(
+            Sender(1, Different[0]), Sender(24, FollowUp), Sender(48, FollowUp), Sender(72, FollowUp)));
+
+        Assert.Equal(
+            [(Id, "messages[3]", FourUnanswered), (Id, "messages[3]", ThreeRepeats)],
+            Reported(evaluation));
+    }
+
+    [Fact]
     public void both_thresholds_come_from_the_options()
     {
         var engine = Requests.RecommendedEngine(b => b.Configure(o =>
