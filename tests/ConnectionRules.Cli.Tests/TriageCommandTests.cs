@@ -147,6 +147,27 @@ public sealed class TriageCommandTests : IDisposable
     }
 
     [Fact]
+    public void Two_sarif_results_of_one_rule_at_one_message_get_fingerprints_of_their_own()
+    {
+        const string Row = "c1,,Ann Lee,https://www.linkedin.com/in/ann-lee,Sam Rivera,https://www.linkedin.com/in/sam,{0},,{1},INBOX,";
+        _export.WithConnections(Ann).WithMessages(
+            string.Format(System.Globalization.CultureInfo.InvariantCulture, Row, "2024-03-16 10:00:00 UTC", "Thanks for connecting, see you at the meetup!"),
+            string.Format(System.Globalization.CultureInfo.InvariantCulture, Row, "2024-03-17 10:00:00 UTC", "Just following up on my previous message about the meetup."),
+            string.Format(System.Globalization.CultureInfo.InvariantCulture, Row, "2024-03-18 10:00:00 UTC", "Just following up on my previous message about the meetup."),
+            string.Format(System.Globalization.CultureInfo.InvariantCulture, Row, "2024-03-19 10:00:00 UTC", "Just following up on my previous message about the meetup."));
+
+        using var sarif = JsonDocument.Parse(Tool.Run("triage", _export.Folder, "--format", "sarif").Out);
+        var results = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToList();
+
+        Assert.Equal(
+            ["Ann Lee: Repetitive messaging: 4 sender messages in a row without a reply", "Ann Lee: Repetitive messaging: 3 sender messages with the same or nearly the same text"],
+            results.Select(r => r.GetProperty("message").GetProperty("text").GetString()));
+        Assert.Equal(
+            ["linkedin.com/in/ann-lee|CR2004|messages[3]", "linkedin.com/in/ann-lee|CR2004|messages[3]|2"],
+            results.Select(r => r.GetProperty("partialFingerprints").GetProperty("personAndLocation/v1").GetString()));
+    }
+
+    [Fact]
     public void A_sarif_result_points_at_the_csv_row_of_the_message_it_is_about()
     {
         using var sarif = JsonDocument.Parse(Tool.Run("triage", "--format", "sarif", "--min-verdict", "disconnect").Out);

@@ -48,9 +48,16 @@ internal static class SarifReportWriter
         json.WriteStartArray("results");
         foreach (var result in report.Listed)
         {
+            // A rule may report twice at one place (CR2004: the fourth unanswered message is also the third repeat);
+            // the second gets its ordinal in its fingerprint, so that a viewer does not merge the two. Diagnostics are
+            // sorted by rule and location, so such twins are neighbours.
+            Diagnostic? previous = null;
+            var ordinal = 1;
             foreach (var diagnostic in result.Evaluation.Diagnostics)
             {
-                WriteResult(json, result, diagnostic, ruleIndex.TryGetValue(diagnostic.Id, out var index) ? index : -1);
+                ordinal = previous is not null && previous.Id == diagnostic.Id && previous.Location == diagnostic.Location ? ordinal + 1 : 1;
+                previous = diagnostic;
+                WriteResult(json, result, diagnostic, ruleIndex.TryGetValue(diagnostic.Id, out var index) ? index : -1, ordinal);
             }
 
             if (json.BytesPending > 64 * 1024)
@@ -157,7 +164,7 @@ internal static class SarifReportWriter
         json.WriteEndObject();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, TriageResult result, Diagnostic diagnostic, int ruleIndex)
+    private static void WriteResult(Utf8JsonWriter json, TriageResult result, Diagnostic diagnostic, int ruleIndex, int ordinal)
     {
         var person = result.Item.Person;
         json.WriteStartObject();
@@ -196,7 +203,9 @@ internal static class SarifReportWriter
         }
 
         json.WriteStartObject("partialFingerprints");
-        json.WriteString("personAndLocation/v1", $"{result.Item.Request.Id}|{diagnostic.Id}|{diagnostic.Location}");
+        json.WriteString(
+            "personAndLocation/v1",
+            ordinal == 1 ? $"{result.Item.Request.Id}|{diagnostic.Id}|{diagnostic.Location}" : $"{result.Item.Request.Id}|{diagnostic.Id}|{diagnostic.Location}|{ordinal}");
         json.WriteEndObject();
 
         json.WriteStartObject("properties");
