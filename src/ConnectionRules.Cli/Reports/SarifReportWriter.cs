@@ -49,8 +49,9 @@ internal static class SarifReportWriter
         foreach (var result in report.Listed)
         {
             // A rule may report twice at one place (CR2004: the fourth unanswered message is also the third repeat);
-            // the second gets its ordinal in its fingerprint, so that a viewer does not merge the two. Diagnostics are
-            // sorted by rule and location, so such twins are neighbours.
+            // from the second on, each gets its ordinal in its fingerprint, so that a viewer does not merge them.
+            // Diagnostics are sorted by severity, rule and location, and a rule has one severity, so such twins are
+            // neighbours.
             Diagnostic? previous = null;
             var ordinal = 1;
             foreach (var diagnostic in result.Evaluation.Diagnostics)

@@ -38,7 +38,7 @@ internal sealed class FakeProfileRule : ConnectionRule
             (true, true, false) => RuleText.Shared($"account {duration} old, no photo"),
             (true, false, true) => RuleText.Shared($"account {duration} old, {connections} connection(s)"),
             (false, true, true) => RuleText.Shared($"no photo, {connections} connection(s)"),
-            _ => throw new UnreachableException("Fewer than two signals were returned from above."),
+            _ => throw new UnreachableException("CR3001 reports only when at least two signals hold."),
         });
     }
 }

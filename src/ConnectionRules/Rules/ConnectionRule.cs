@@ -7,6 +7,9 @@ namespace ConnectionRules;
 /// <remarks>
 /// A rule instance is shared by every evaluation on every thread, so it must be stateless or thread-safe.
 /// A rule that throws does not break the evaluation: the engine reports <c>CR0001</c> and runs the other rules.
+/// For each request the rules run one after the other, <c>CR0002</c> first, then the others in the ordinal order of
+/// their ids, whatever order they were added in; a rule's findings that tie on severity, id and location keep the
+/// order it reported them in.
 /// </remarks>
 public abstract class ConnectionRule
 {

@@ -5,8 +5,8 @@ namespace ConnectionRules;
 
 /// <summary>
 /// Formats an interpolated string, invariantly, into a buffer that lives in the caller's frame, for
-/// <see cref="RuleText.Shared(ref SharedTextHandler)"/>: the text is made into a string only when no diagnostic has
-/// made the same text before. A field of the handler rather than <c>stackalloc</c>: a method that loops and uses
+/// <see cref="RuleText.Shared(ref SharedTextHandler)"/>: the text is made into a string only when the table of shared
+/// texts does not hold it. A field of the handler rather than <c>stackalloc</c>: a method that loops and uses
 /// <c>stackalloc</c> loses on-stack replacement, and with it the profile-guided code the rest of its loop would get.
 /// </summary>
 [InterpolatedStringHandler]
