@@ -13,9 +13,9 @@ internal static class RuleText
     /// <summary>
     /// The texts diagnostics were last made of, found again by hash in a pair of slots: pieces of messages recur across
     /// an inbox ("We help", "1 h", "no photo, 6 connection(s)"), so a warm engine allocates its diagnostics and nothing
-    /// else, once its texts are in. Two slots a pair, so that two texts of one evaluation that fall in one pair do not push
-    /// each other out on every evaluation. Strings are immutable and a reference is written whole, so threads may race on a slot: the loser
-    /// allocates once more.
+    /// else, once its texts are in. Two slots a pair, so that two texts of one evaluation that fall in one pair do not
+    /// push each other out on every evaluation. Strings are immutable and a reference is written whole, so threads may
+    /// race on a slot: the loser allocates once more.
     /// </summary>
     private static readonly string?[] SharedTexts = new string?[SharedTextSlots];
 
