@@ -27,8 +27,9 @@ public sealed class RuleEngine : IRuleEngine
         // CR0001 is reported by the engine, not run; CR0002 runs first and gates the rest, which run in id order whatever
         // order they were added in: diagnostics that tie on severity, id and location keep the order they were reported
         // in, so two rules failing (two CR0001s) come in the same order from any engine with those rules.
-        _rules = rules.Where(r => r != _ruleFailure && r != _consistency).OrderBy(r => r.Descriptor.Id, StringComparer.Ordinal).ToArray();
-        Rules = rules.Select(r => r.Descriptor).OrderBy(d => d.Id, StringComparer.Ordinal).ToArray();
+        var byId = rules.OrderBy(r => r.Descriptor.Id, StringComparer.Ordinal).ToArray();
+        _rules = byId.Where(r => r != _ruleFailure && r != _consistency).ToArray();
+        Rules = byId.Select(r => r.Descriptor).ToArray();
         Options = options;
         PitchDetector = pitchDetector;
         Scanner = pitchDetector is DefaultPitchDetector detector ? detector.ScannerWithRuleLexicons : TextScanner.RuleLexiconsOnly;
