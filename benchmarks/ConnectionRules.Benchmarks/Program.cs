@@ -3,17 +3,15 @@ using BenchmarkDotNet.Running;
 using ConnectionRules.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/ConnectionRules.Benchmarks -- --cores [rounds]   (see CoreCapacity)
-if (args is ["--cores", .. var rest])
+if (args is ["--cores", .. var rounds])
 {
-    var rounds = 10;
-    if (rest.Length > 1 || (rest.Length == 1 && !(int.TryParse(rest[0], NumberStyles.None, CultureInfo.InvariantCulture, out rounds) && rounds >= 1)))
-    {
-        Console.Error.WriteLine($"--cores takes at most one argument, a number of rounds of at least 1 (--cores 10); got: {string.Join(' ', rest)}");
-        return 2;
-    }
+    return Diagnose("--cores", "rounds", rounds, 10, count => CoreCapacity.Run(Console.Out, count));
+}
 
-    CoreCapacity.Run(Console.Out, rounds);
-    return 0;
+// dotnet run -c Release --project benchmarks/ConnectionRules.Benchmarks -- --phases [seconds]   (see HostPhases)
+if (args is ["--phases", .. var seconds])
+{
+    return Diagnose("--phases", "seconds", seconds, 60, count => HostPhases.Run(Console.Out, count));
 }
 
 // dotnet run -c Release --project benchmarks/ConnectionRules.Benchmarks -- --filter '*'
@@ -21,3 +19,16 @@ var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(arg
 
 // A setup that throws (the three judges disagree) must fail the run, not leave a report with empty rows.
 return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+
+// Runs a diagnosis that takes one optional count, or says what it takes.
+static int Diagnose(string option, string unit, string[] rest, int count, Action<int> run)
+{
+    if (rest.Length > 1 || (rest.Length == 1 && !(int.TryParse(rest[0], NumberStyles.None, CultureInfo.InvariantCulture, out count) && count >= 1)))
+    {
+        Console.Error.WriteLine($"{option} takes at most one argument, a number of {unit} of at least 1 ({option} 10); got: {string.Join(' ', rest)}");
+        return 2;
+    }
+
+    run(count);
+    return 0;
+}

@@ -174,4 +174,17 @@ public sealed class BenchmarkSetupTests
         Assert.StartsWith("200 requests", lines[0], StringComparison.Ordinal);
         Assert.All(lines.Skip(1), line => Assert.Matches(@"^round \d: one thread [\d.]+ ms \(GC paused [\d.]+ ms\) \| copies at once [\d.]+( and [\d.]+)* ms, capacity [\d.]+×, without allocation [\d.]+× \| EvaluateMany [\d.]+ ms \(GC paused [\d.]+ ms\), [\d.]+×$", line));
     }
+
+    [Fact]
+    public void The_host_phases_diagnosis_writes_a_line_per_interval_with_the_three_judges_and_their_ratio()
+    {
+        using var output = new StringWriter();
+
+        HostPhases.Run(output, seconds: 1, millisecondsPerLine: 100);
+
+        var lines = output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("The large clean request", lines[0], StringComparison.Ordinal);
+        Assert.InRange(lines.Length - 1, 2, 40);
+        Assert.All(lines.Skip(1), line => Assert.Matches(@"^ *[\d.]+ s: hand-written +[\d.]+, engine +[\d.]+, FluentValidation +[\d.]+; [\d.]+$", line));
+    }
 }
