@@ -3,15 +3,15 @@ using BenchmarkDotNet.Running;
 using ConnectionRules.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/ConnectionRules.Benchmarks -- --cores [rounds]   (see CoreCapacity)
-if (args is ["--cores", .. var rounds])
+if (args is ["--cores", .. var coresArguments])
 {
-    return Diagnose("--cores", "rounds", rounds, 10, count => CoreCapacity.Run(Console.Out, count));
+    return Diagnose("--cores", "rounds", coresArguments, 10, count => CoreCapacity.Run(Console.Out, count));
 }
 
 // dotnet run -c Release --project benchmarks/ConnectionRules.Benchmarks -- --phases [seconds]   (see HostPhases)
-if (args is ["--phases", .. var seconds])
+if (args is ["--phases", .. var phasesArguments])
 {
-    return Diagnose("--phases", "seconds", seconds, 60, count => HostPhases.Run(Console.Out, count));
+    return Diagnose("--phases", "seconds", phasesArguments, 60, count => HostPhases.Run(Console.Out, count));
 }
 
 // dotnet run -c Release --project benchmarks/ConnectionRules.Benchmarks -- --filter '*'
@@ -20,12 +20,13 @@ var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(arg
 // A setup that throws (the three judges disagree) must fail the run, not leave a report with empty rows.
 return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
 
-// Runs a diagnosis that takes one optional count, or says what it takes.
-static int Diagnose(string option, string unit, string[] rest, int count, Action<int> run)
+// Runs a diagnosis that takes one optional count (defaultCount when it is not given), or says what it takes.
+static int Diagnose(string option, string unit, string[] arguments, int defaultCount, Action<int> run)
 {
-    if (rest.Length > 1 || (rest.Length == 1 && !(int.TryParse(rest[0], NumberStyles.None, CultureInfo.InvariantCulture, out count) && count >= 1)))
+    var count = defaultCount;
+    if (arguments.Length > 1 || (arguments.Length == 1 && !(int.TryParse(arguments[0], NumberStyles.None, CultureInfo.InvariantCulture, out count) && count >= 1)))
     {
-        Console.Error.WriteLine($"{option} takes at most one argument, a number of {unit} of at least 1 ({option} 10); got: {string.Join(' ', rest)}");
+        Console.Error.WriteLine($"{option} takes at most one argument, a number of {unit} of at least 1 ({option} {defaultCount}); got: {string.Join(' ', arguments)}");
         return 2;
     }
 
