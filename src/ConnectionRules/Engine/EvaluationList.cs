@@ -8,10 +8,11 @@ namespace ConnectionRules;
 /// One array for a batch of 10,000 would be born in generation 2; once the caller dropped it, it would still hold every
 /// diagnostic it refers to alive through the young collections, until the next full one, so that each batch's
 /// diagnostics would be copied twice before they could die. The pieces are born young, like the diagnostics, and age
-/// with them.
+/// with them. It is also a read-only <see cref="ICollection{T}"/>, so that <c>ToArray</c>, <c>ToList</c> and
+/// <c>new List&lt;Evaluation&gt;(batch)</c> copy the pieces instead of enumerating them one by one into growing arrays.
 /// </summary>
 [DebuggerDisplay("Count = {Count}")]
-internal sealed class EvaluationList : IReadOnlyList<Evaluation>
+internal sealed class EvaluationList : IReadOnlyList<Evaluation>, ICollection<Evaluation>
 {
     // 2,048 evaluations of 24 bytes each are 48 KB, below the large object heap's 85,000 bytes.
     private const int ChunkShift = 11;
@@ -46,6 +47,38 @@ internal sealed class EvaluationList : IReadOnlyList<Evaluation>
     public void Set(int index, Evaluation evaluation) => Slot(index) = evaluation;
 
     /// <inheritdoc />
+    bool ICollection<Evaluation>.IsReadOnly => true;
+
+    /// <inheritdoc />
+    public bool Contains(Evaluation item) => _chunks.Any(chunk => Array.IndexOf(chunk, item) >= 0);
+
+    /// <inheritdoc />
+    public void CopyTo(Evaluation[] array, int arrayIndex)
+    {
+        ArgumentNullException.ThrowIfNull(array);
+        ArgumentOutOfRangeException.ThrowIfNegative(arrayIndex);
+        if (array.Length - arrayIndex < Count)
+        {
+            throw new ArgumentException($"The array has room for {array.Length - arrayIndex} evaluation(s) from index {arrayIndex}; the batch holds {Count}.", nameof(array));
+        }
+
+        foreach (var chunk in _chunks)
+        {
+            chunk.CopyTo(array, arrayIndex);
+            arrayIndex += chunk.Length;
+        }
+    }
+
+    /// <inheritdoc />
+    void ICollection<Evaluation>.Add(Evaluation item) => throw ReadOnly();
+
+    /// <inheritdoc />
+    void ICollection<Evaluation>.Clear() => throw ReadOnly();
+
+    /// <inheritdoc />
+    bool ICollection<Evaluation>.Remove(Evaluation item) => throw ReadOnly();
+
+    /// <inheritdoc />
     public IEnumerator<Evaluation> GetEnumerator()
     {
         foreach (var chunk in _chunks)
@@ -59,6 +92,9 @@ internal sealed class EvaluationList : IReadOnlyList<Evaluation>
 
     /// <inheritdoc />
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private static NotSupportedException ReadOnly() =>
+        new("The evaluations of a batch are read-only: copy them (ToList) to change the list.");
 
     private ref Evaluation Slot(int index) => ref _chunks[index >> ChunkShift][index & (ChunkLength - 1)];
 }

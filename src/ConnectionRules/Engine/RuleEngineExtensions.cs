@@ -19,7 +19,8 @@ public static class RuleEngineExtensions
     /// <returns>
     /// One evaluation per request, at the request's index. The list is held in pieces that stay off the large object
     /// heap: one large array would be born in the oldest generation and, once dropped, keep every diagnostic it refers
-    /// to alive until a full collection.
+    /// to alive until a full collection. It is also a read-only <see cref="ICollection{T}"/>, so <c>ToArray</c> and
+    /// <c>ToList</c> copy the pieces whole.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="engine"/> or <paramref name="requests"/> is null.</exception>
     /// <exception cref="ArgumentException">A request is null or lacks a required member; the message names its index, the first one found.</exception>

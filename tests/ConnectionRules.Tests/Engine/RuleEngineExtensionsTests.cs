@@ -57,6 +57,48 @@ public sealed class RuleEngineExtensionsTests
     }
 
     [Fact]
+    public void A_batch_is_a_read_only_collection_that_copies_into_arrays_and_lists_piece_by_piece()
+    {
+        var batch = Engine.EvaluateMany(Inbox(5000));
+        var expected = Enumerable.Range(0, batch.Count).Select(i => batch[i]).ToArray();
+        var collection = Assert.IsAssignableFrom<ICollection<Evaluation>>(batch);
+
+        Assert.Equal(expected, batch.ToArray());
+        Assert.Equal(expected, batch.ToList());
+        Assert.True(collection.IsReadOnly);
+        Assert.True(collection.Contains(expected[4321]));
+        Assert.False(collection.Contains(default));
+        var target = new Evaluation[batch.Count + 3];
+        collection.CopyTo(target, 2);
+        Assert.Equal(expected, target.Skip(2).Take(batch.Count));
+        Assert.Equal(default, target[1]);
+        Assert.Equal(default, target[^1]);
+        Assert.Contains("room for 4999", Assert.Throws<ArgumentException>(() => collection.CopyTo(new Evaluation[batch.Count], 1)).Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => collection.CopyTo(target, -1));
+        Assert.Throws<NotSupportedException>(() => collection.Add(expected[0]));
+        Assert.Throws<NotSupportedException>(() => collection.Remove(expected[0]));
+        Assert.Throws<NotSupportedException>(collection.Clear);
+    }
+
+    [Fact]
+    public void Copying_a_batch_to_an_array_allocates_the_array_and_nothing_else()
+    {
+        var batch = Engine.EvaluateMany(Inbox(5000));
+        _ = batch.ToArray();
+        _ = new Evaluation[batch.Count];
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        _ = new Evaluation[batch.Count];
+        var oneArray = GC.GetAllocatedBytesForCurrentThread() - before;
+        before = GC.GetAllocatedBytesForCurrentThread();
+        _ = batch.ToArray();
+        var copied = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // Enumerated one by one, the copy would grow arrays as it went and allocate an enumerator.
+        Assert.Equal(oneArray, copied);
+    }
+
+    [Fact]
     public void The_default_uses_every_processor_and_keeps_the_order() =>
         Assert.Equal(Inbox(700).Select(r => r.Id), Engine.EvaluateMany(Inbox(700)).Select(e => e.RequestId));
 
