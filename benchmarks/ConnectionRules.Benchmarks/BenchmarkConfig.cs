@@ -6,11 +6,11 @@ using Perfolizer.Horology;
 namespace ConnectionRules.Benchmarks;
 
 /// <summary>
-/// The suite's job: six launches, each with 4 warm-up and 6 measured iterations of 250 ms. On the shared 2-core
-/// virtual machines we measure on, the host slows the same code by up to two times in phases of one second to twenty
-/// or more, and the benchmarks of one comparison run one after the other, so each is measured in whatever phases its
-/// launches fall into. Six short launches spread each mean over more phases than three long ones, for half as much time again,
-/// and over more than any number of iterations in one process. The whole suite runs in about half an hour. The
+/// The suite's job: six launches, each with 4 warm-up and 6 measured iterations of 250 ms. On the shared 2-core virtual
+/// machines we measure on, the host slows the same code by up to two times in phases of one second to more than a
+/// minute, and the benchmarks of one comparison run one after the other, so each is measured in whatever phases its
+/// launches fall into. Six short launches spread each mean over more phases than three long ones, for half as much time
+/// again, and over more than any number of iterations in one process. The whole suite runs in about half an hour. The
 /// default exporters stay on, among them the GitHub Markdown report
 /// (<c>BenchmarkDotNet.Artifacts/results/*-report-github.md</c>). A job given on the command line (<c>--job dry</c>,
 /// <c>--job short</c>...) replaces it.
