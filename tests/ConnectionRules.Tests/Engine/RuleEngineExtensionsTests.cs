@@ -88,14 +88,15 @@ public sealed class RuleEngineExtensionsTests
         _ = new Evaluation[batch.Count];
 
         var before = GC.GetAllocatedBytesForCurrentThread();
-        _ = new Evaluation[batch.Count];
+        var reference = new Evaluation[batch.Count];
         var oneArray = GC.GetAllocatedBytesForCurrentThread() - before;
         before = GC.GetAllocatedBytesForCurrentThread();
-        _ = batch.ToArray();
+        var copy = batch.ToArray();
         var copied = GC.GetAllocatedBytesForCurrentThread() - before;
 
         // Enumerated one by one, the copy would grow arrays as it went and allocate an enumerator.
         Assert.Equal(oneArray, copied);
+        Assert.Equal(reference.Length, copy.Length);
     }
 
     [Fact]
