@@ -83,32 +83,15 @@ public sealed class AllocationTests
 
     private static (long Bytes, Evaluation Evaluation) Measure(ConnectionRequest request) => Measure(Engine, request);
 
-    private static (long Bytes, Evaluation Evaluation) Measure(RuleEngine engine, ConnectionRequest request)
-    {
-        for (var i = 0; i < 3; i++)
-        {
-            engine.Evaluate(request);
-        }
-
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        var evaluation = engine.Evaluate(request);
-        return (GC.GetAllocatedBytesForCurrentThread() - before, evaluation);
-    }
+    private static (long Bytes, Evaluation Evaluation) Measure(RuleEngine engine, ConnectionRequest request) =>
+        Allocated.By(() => engine.Evaluate(request), warmUps: 3);
 
     /// <summary>What <paramref name="count"/> diagnostics take: each object, and one array of them.</summary>
     private static long DiagnosticsBytes(int count)
     {
         var descriptor = new RuleDescriptor("TEST001", "Reporting", "Reported", "Tests", Severity.Warning);
-        _ = new Diagnostic(descriptor, Severity.Warning, "Reported");
-        _ = new Diagnostic[count];
-
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        _ = new Diagnostic(descriptor, Severity.Warning, "Reported");
-        var diagnostic = GC.GetAllocatedBytesForCurrentThread() - before;
-
-        before = GC.GetAllocatedBytesForCurrentThread();
-        _ = new Diagnostic[count];
-        var array = GC.GetAllocatedBytesForCurrentThread() - before;
+        var diagnostic = Allocated.By(() => new Diagnostic(descriptor, Severity.Warning, "Reported")).Bytes;
+        var array = Allocated.By(() => new Diagnostic[count]).Bytes;
         return (count * diagnostic) + array;
     }
 
