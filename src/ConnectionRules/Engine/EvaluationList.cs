@@ -9,7 +9,7 @@ namespace ConnectionRules;
 /// diagnostic it refers to alive through the young collections, until the next full one, so that each batch's
 /// diagnostics would be copied twice before they could die. The pieces are born young, like the diagnostics, and age
 /// with them. It is also a read-only <see cref="ICollection{T}"/>, so that <c>ToArray</c>, <c>ToList</c> and
-/// <c>new List&lt;Evaluation&gt;(batch)</c> copy the pieces instead of enumerating them one by one into growing arrays.
+/// <c>new List&lt;Evaluation&gt;(batch)</c> copy the pieces whole instead of enumerating them one at a time.
 /// </summary>
 [DebuggerDisplay("Count = {Count}")]
 internal sealed class EvaluationList : IReadOnlyList<Evaluation>, ICollection<Evaluation>
