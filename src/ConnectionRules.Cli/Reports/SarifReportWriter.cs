@@ -204,9 +204,8 @@ internal static class SarifReportWriter
         }
 
         json.WriteStartObject("partialFingerprints");
-        json.WriteString(
-            "personAndLocation/v1",
-            ordinal == 1 ? $"{result.Item.Request.Id}|{diagnostic.Id}|{diagnostic.Location}" : $"{result.Item.Request.Id}|{diagnostic.Id}|{diagnostic.Location}|{ordinal}");
+        var fingerprint = $"{result.Item.Request.Id}|{diagnostic.Id}|{diagnostic.Location}";
+        json.WriteString("personAndLocation/v1", ordinal == 1 ? fingerprint : $"{fingerprint}|{ordinal}");
         json.WriteEndObject();
 
         json.WriteStartObject("properties");
