@@ -35,8 +35,8 @@ internal sealed class EvaluationState
 
     public List<Diagnostic> Diagnostics => _diagnostics;
 
-    /// <summary>Scratch space for rules that fingerprint messages (CR2004), reused across evaluations.</summary>
-    public ulong[] Fingerprints { get; private set; } = [];
+    // Scratch space for rules that fingerprint messages (CR2004), reused across evaluations.
+    private ulong[] _fingerprints = [];
 
     public static EvaluationState Rent(RuleEngine engine, ConnectionRequest request, DateTimeOffset now)
     {
@@ -88,12 +88,7 @@ internal sealed class EvaluationState
         var sorted = _diagnostics.ToArray();
         if (count > 1)
         {
-            if (_reportOrder.Length < count)
-            {
-                _reportOrder = new int[Math.Max(count, _reportOrder.Length * 2)];
-            }
-
-            var order = _reportOrder.AsSpan(0, count);
+            var order = AtLeast(ref _reportOrder, count).AsSpan(0, count);
             for (var i = 0; i < count; i++)
             {
                 order[i] = i;
@@ -105,14 +100,18 @@ internal sealed class EvaluationState
         return sorted;
     }
 
-    public ulong[] RentFingerprints(int length)
+    /// <summary>Scratch space of at least <paramref name="length"/> fingerprints, for rules that fingerprint messages (CR2004).</summary>
+    public ulong[] RentFingerprints(int length) => AtLeast(ref _fingerprints, length);
+
+    // A scratch array kept for the next evaluations: replaced, at least doubling, only when it is too short.
+    private static T[] AtLeast<T>(ref T[] array, int length)
     {
-        if (Fingerprints.Length < length)
+        if (array.Length < length)
         {
-            Fingerprints = new ulong[Math.Max(length, Fingerprints.Length * 2)];
+            array = new T[Math.Max(length, array.Length * 2)];
         }
 
-        return Fingerprints;
+        return array;
     }
 
     /// <summary>The first phrase of a rule lexicon in the note; an absent or blank note holds none.</summary>
