@@ -149,12 +149,14 @@ public sealed class TriageCommandTests : IDisposable
     [Fact]
     public void Two_sarif_results_of_one_rule_at_one_message_get_fingerprints_of_their_own()
     {
-        const string Row = "c1,,Ann Lee,https://www.linkedin.com/in/ann-lee,Sam Rivera,https://www.linkedin.com/in/sam,{0},,{1},INBOX,";
+        static string FromAnn(string at, string text) =>
+            $"c1,,Ann Lee,https://www.linkedin.com/in/ann-lee,Sam Rivera,https://www.linkedin.com/in/sam,{at},,{text},INBOX,";
+        const string FollowUp = "Just following up on my previous message about the meetup.";
         _export.WithConnections(Ann).WithMessages(
-            string.Format(System.Globalization.CultureInfo.InvariantCulture, Row, "2024-03-16 10:00:00 UTC", "Thanks for connecting, see you at the meetup!"),
-            string.Format(System.Globalization.CultureInfo.InvariantCulture, Row, "2024-03-17 10:00:00 UTC", "Just following up on my previous message about the meetup."),
-            string.Format(System.Globalization.CultureInfo.InvariantCulture, Row, "2024-03-18 10:00:00 UTC", "Just following up on my previous message about the meetup."),
-            string.Format(System.Globalization.CultureInfo.InvariantCulture, Row, "2024-03-19 10:00:00 UTC", "Just following up on my previous message about the meetup."));
+            FromAnn("2024-03-16 10:00:00 UTC", "Thanks for connecting, see you at the meetup!"),
+            FromAnn("2024-03-17 10:00:00 UTC", FollowUp),
+            FromAnn("2024-03-18 10:00:00 UTC", FollowUp),
+            FromAnn("2024-03-19 10:00:00 UTC", FollowUp));
 
         using var sarif = JsonDocument.Parse(Tool.Run("triage", _export.Folder, "--format", "sarif").Out);
         var results = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToList();
