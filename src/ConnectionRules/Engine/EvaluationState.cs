@@ -202,9 +202,22 @@ internal sealed class EvaluationState
         var descriptor = rule.Descriptor;
         descriptor.CheckMessageArgs(messageArgs);
         string? justification = null;
+        (Suppression Suppression, Exception Exception)? failed = null;
         foreach (var suppression in rule.Suppressions)
         {
-            if (suppression.Predicate.IsMatch(context))
+            bool matches;
+            try
+            {
+                matches = suppression.Predicate.IsMatch(context);
+            }
+            catch (Exception exception)
+            {
+                // Not the rule's fault: its finding stands, unsuppressed unless another suppression matches.
+                failed ??= (suppression, exception);
+                continue;
+            }
+
+            if (matches)
             {
                 justification = suppression.Justification;
                 break;
@@ -212,10 +225,43 @@ internal sealed class EvaluationState
         }
 
         // The message is formatted when first read, from the diagnostic's own copy of the arguments (the caller may change
-        // its array afterwards), unless an argument could change or fail before then.
-        _diagnostics.Add(descriptor.HasLiteralMessage || !AreImmutable(messageArgs)
+        // its array afterwards), unless the format or an argument could change or fail before then.
+        _diagnostics.Add(descriptor.FormatsWhenReported || !AreImmutable(messageArgs)
             ? new Diagnostic(descriptor, rule.Severity, descriptor.FormatMessage(messageArgs), location, justification)
             : new Diagnostic(descriptor, rule.Severity, messageArgs, location, justification));
+        if (failed is { } failure)
+        {
+            ReportSuppressionFailure(rule, failure.Suppression, failure.Exception);
+        }
+    }
+
+    /// <summary>Reports a suppression whose predicate threw as CR0001, worded as a rule failure names the rule that threw.</summary>
+    private void ReportSuppressionFailure(ConfiguredRule rule, Suppression suppression, Exception exception)
+    {
+        RuleEngineMetrics.RecordRuleFailure(rule.Descriptor.Id);
+        if (Engine!.RuleFailure is not { } ruleFailure)
+        {
+            return;
+        }
+
+        object?[] args = [$"{rule.Descriptor.Id} (suppression \"{suppression.Justification}\")", exception.GetType().Name, exception.Message];
+        if (rule == ruleFailure)
+        {
+            // Asking CR0001's suppressions again would fail again.
+            _diagnostics.Add(new Diagnostic(ruleFailure.Descriptor, ruleFailure.Severity, ruleFailure.Descriptor.FormatMessage(args), null, null));
+            return;
+        }
+
+        var reporting = ActiveRule;
+        ActiveRule = ruleFailure;
+        try
+        {
+            Report(new RuleContext(this, ruleFailure), ruleFailure, null, args);
+        }
+        finally
+        {
+            ActiveRule = reporting;
+        }
     }
 
     /// <summary>Compares report positions by the diagnostics reported there, then by position.</summary>

@@ -152,7 +152,7 @@ public sealed class FluentRuleBuilder
     }
 
     /// <summary>A rule that reports once when its predicate holds.</summary>
-    private sealed class PredicateRule(RuleDescriptor descriptor, RequestPredicate predicate, string? location) : ConnectionRule
+    internal sealed class PredicateRule(RuleDescriptor descriptor, RequestPredicate predicate, string? location) : ConnectionRule
     {
         public override RuleDescriptor Descriptor { get; } = descriptor;
 

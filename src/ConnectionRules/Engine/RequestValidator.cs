@@ -1,6 +1,9 @@
 namespace ConnectionRules;
 
-/// <summary>Checks that a request carries its required members before any rule sees it, naming the member that is missing.</summary>
+/// <summary>
+/// Checks that a request carries its required members, and no value outside its range, before any rule sees it, naming
+/// the member that is wrong.
+/// </summary>
 internal static class RequestValidator
 {
     public static void ThrowIfInvalid(ConnectionRequest request)
@@ -16,6 +19,7 @@ internal static class RequestValidator
             throw Missing("Sender", "the profile of the member who sent the request");
         }
 
+        CheckCount(request.MutualConnections, null, "MutualConnections");
         CheckProfile(request.Sender, "Sender");
         if (request.Recipient is not null)
         {
@@ -34,6 +38,13 @@ internal static class RequestValidator
             {
                 throw Missing($"Messages[{i}].Text", "the message text (empty if it had none)");
             }
+
+            if (message.Direction is not (MessageDirection.FromSender or MessageDirection.FromRecipient))
+            {
+                throw new ArgumentOutOfRangeException(
+                    nameof(request),
+                    $"ConnectionRequest.Messages[{i}].Direction is {(int)message.Direction}, which is not a MessageDirection: set it to FromSender or FromRecipient.");
+            }
         }
 
         if (request.Endorsements is null)
@@ -43,9 +54,10 @@ internal static class RequestValidator
 
         for (var i = 0; i < request.Endorsements.Count; i++)
         {
-            if (request.Endorsements[i] is null)
+            var endorsement = request.Endorsements[i] ?? throw Missing($"Endorsements[{i}]", "an endorsement");
+            if (endorsement.Skill is null)
             {
-                throw Missing($"Endorsements[{i}]", "an endorsement");
+                throw Missing($"Endorsements[{i}].Skill", "the name of the endorsed skill");
             }
         }
     }
@@ -57,6 +69,8 @@ internal static class RequestValidator
             throw Missing($"{member}.Name", "the member's display name");
         }
 
+        CheckCount(profile.ConnectionCount, member, "ConnectionCount");
+        CheckCount(profile.InvitationsSentLastWeek, member, "InvitationsSentLastWeek");
         if (profile.Groups is null)
         {
             throw Missing($"{member}.Groups", "a list, empty when the member's groups are unknown");
@@ -73,6 +87,18 @@ internal static class RequestValidator
 
     // The parameter named is the one of the public Evaluate(request) that called in.
 #pragma warning disable CA2208
+
+    // The member's path is put together only when it is wrong, so that a valid request costs no string.
+    private static void CheckCount(int? count, string? member, string field)
+    {
+        if (count < 0)
+        {
+            throw new ArgumentOutOfRangeException(
+                "request",
+                $"ConnectionRequest.{(member is null ? field : $"{member}.{field}")} is {count}, but a count cannot be negative: set it to the count, or to null when it is unknown.");
+        }
+    }
+
     private static ArgumentException Missing(string member, string expected) =>
         new($"ConnectionRequest.{member} is required but was null or blank: set it to {expected}.", "request");
 #pragma warning restore CA2208

@@ -46,6 +46,9 @@ public sealed class RuleEngine : IRuleEngine
     /// <summary>Gets the pitch detector rules and predicates use: the built-in <see cref="DefaultPitchDetector"/> unless replaced.</summary>
     public IPitchDetector PitchDetector { get; }
 
+    /// <summary>Gets CR0001 as configured, or <see langword="null"/> when it is disabled.</summary>
+    internal ConfiguredRule? RuleFailure => _ruleFailure;
+
     /// <summary>Gets the scanner that reads each text once for every lexicon the built-in rules need.</summary>
     internal TextScanner Scanner { get; }
 

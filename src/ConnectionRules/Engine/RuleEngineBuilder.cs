@@ -383,7 +383,9 @@ public sealed class RuleEngineBuilder
         }
     }
 
-    private static string Describe(ConnectionRule rule) => rule.GetType().FullName ?? rule.GetType().Name;
+    // A rule made with the fluent builder has no class of the caller's to name.
+    private static string Describe(ConnectionRule rule) =>
+        rule is FluentRuleBuilder.PredicateRule ? $"AddRule(\"{rule.Descriptor.Id}\", ...)" : rule.GetType().FullName ?? rule.GetType().Name;
 
     private enum RuleSettingKind
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 
 namespace ConnectionRules;
 
@@ -74,7 +75,10 @@ public static class RuleEngineExtensions
 
     /// <summary>
     /// Evaluates a stream of requests in parallel and yields the evaluations in the order the requests came, holding only
-    /// a bounded window of requests in memory (a few hundred per processor) however long the stream is.
+    /// a bounded window of requests in memory (a few hundred per processor) however long the stream is. When the source
+    /// throws, the requests it gave before are still evaluated and yielded, then its exception is thrown. When the
+    /// enumeration ends early (the caller stops, a request is invalid, the token is cancelled), the work not started yet
+    /// is cancelled and the work running is awaited before it returns, so nothing runs on behind the caller's back.
     /// </summary>
     /// <param name="engine">The engine.</param>
     /// <param name="requests">The requests, read once, as fast as the window allows.</param>
@@ -83,6 +87,7 @@ public static class RuleEngineExtensions
     /// <exception cref="ArgumentNullException"><paramref name="engine"/> or <paramref name="requests"/> is null.</exception>
     /// <exception cref="ArgumentException">While enumerating: a request is null or lacks a required member; the message names its position in the stream.</exception>
     /// <exception cref="OperationCanceledException">While enumerating: <paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="Exception">While enumerating: whatever <paramref name="requests"/> threw, after the evaluations of the requests it gave before.</exception>
     public static IAsyncEnumerable<Evaluation> EvaluateMany(this IRuleEngine engine, IAsyncEnumerable<ConnectionRequest> requests, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(engine);
@@ -97,20 +102,55 @@ public static class RuleEngineExtensions
     {
         var window = 2 * Environment.ProcessorCount;
         var inFlight = new Queue<Task<EvaluationList>>(window);
-        var chunk = new List<ConnectionRequest>(ChunkSize);
-        var start = 0;
-        await foreach (var request in requests.WithCancellation(cancellationToken).ConfigureAwait(false))
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        ExceptionDispatchInfo? sourceFailure = null;
+        try
         {
-            chunk.Add(request);
-            if (chunk.Count < ChunkSize)
+            var chunk = new List<ConnectionRequest>(ChunkSize);
+            var start = 0;
+            await using (var source = requests.GetAsyncEnumerator(stop.Token))
             {
-                continue;
+                while (true)
+                {
+                    try
+                    {
+                        if (!await source.MoveNextAsync().ConfigureAwait(false))
+                        {
+                            break;
+                        }
+                    }
+                    catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        // The requests read before the source failed are still judged and yielded; then its exception.
+                        sourceFailure = ExceptionDispatchInfo.Capture(exception);
+                        break;
+                    }
+
+                    chunk.Add(source.Current);
+                    if (chunk.Count < ChunkSize)
+                    {
+                        continue;
+                    }
+
+                    inFlight.Enqueue(Start(engine, chunk, start, stop.Token));
+                    start += chunk.Count;
+                    chunk = new List<ConnectionRequest>(ChunkSize);
+                    if (inFlight.Count >= window)
+                    {
+                        foreach (var evaluation in await inFlight.Dequeue().ConfigureAwait(false))
+                        {
+                            yield return evaluation;
+                        }
+                    }
+                }
             }
 
-            inFlight.Enqueue(Start(engine, chunk, start, cancellationToken));
-            start += chunk.Count;
-            chunk = new List<ConnectionRequest>(ChunkSize);
-            if (inFlight.Count >= window)
+            if (chunk.Count > 0)
+            {
+                inFlight.Enqueue(Start(engine, chunk, start, stop.Token));
+            }
+
+            while (inFlight.Count > 0)
             {
                 foreach (var evaluation in await inFlight.Dequeue().ConfigureAwait(false))
                 {
@@ -118,19 +158,15 @@ public static class RuleEngineExtensions
                 }
             }
         }
-
-        if (chunk.Count > 0)
+        finally
         {
-            inFlight.Enqueue(Start(engine, chunk, start, cancellationToken));
+            // The caller stopped early, or a request or the token ended the stream: the chunks still queued are cancelled,
+            // and the running ones awaited, so that no work outlives the enumeration and no failure goes unobserved.
+            await stop.CancelAsync().ConfigureAwait(false);
+            await ((Task)Task.WhenAll(inFlight)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
-        while (inFlight.Count > 0)
-        {
-            foreach (var evaluation in await inFlight.Dequeue().ConfigureAwait(false))
-            {
-                yield return evaluation;
-            }
-        }
+        sourceFailure?.Throw();
     }
 
     private static Task<EvaluationList> Start(IRuleEngine engine, List<ConnectionRequest> chunk, int start, CancellationToken cancellationToken) =>

@@ -9,7 +9,7 @@ internal sealed class InconsistentRequestRule : ConnectionRule
         messageFormat: "Request data is inconsistent: {0}",
         category: RuleCategories.Engine,
         defaultSeverity: Severity.Warning,
-        description: "The request was accepted before it was sent, holds a message or endorsement dated before it was sent, or holds a sender message other than the note while still pending. Unless suppressed, the other rules do not run on such data.",
+        description: "The request was accepted before it was sent, holds a message or endorsement dated before it was sent, a message dated before the one listed above it (messages come oldest first), or holds a sender message other than the note while still pending. Unless suppressed, the other rules do not run on such data.",
         helpLinkUri: RuleIds.HelpLink(RuleIds.InconsistentRequest));
 
     public override RuleDescriptor Descriptor => Rule;
@@ -29,6 +29,10 @@ internal sealed class InconsistentRequestRule : ConnectionRule
             if (message.SentAt < request.SentAt)
             {
                 context.Report(RuleText.MessageLocation(i), RuleText.Shared($"message dated {RuleText.Timestamp(message.SentAt)}, before the request was sent at {RuleText.Timestamp(request.SentAt)}"));
+            }
+            else if (i > 0 && message.SentAt < messages[i - 1].SentAt)
+            {
+                context.Report(RuleText.MessageLocation(i), RuleText.Shared($"message dated {RuleText.Timestamp(message.SentAt)}, before messages[{i - 1}] at {RuleText.Timestamp(messages[i - 1].SentAt)}: not oldest first"));
             }
             else if (request.AcceptedAt is null && message.Direction == MessageDirection.FromSender && !IsTheNote(request, message))
             {

@@ -16,19 +16,19 @@ public readonly struct RuleContext
     }
 
     /// <summary>Gets the request being evaluated.</summary>
-    /// <exception cref="InvalidOperationException">The context is a default value, not one the engine passed in.</exception>
+    /// <exception cref="InvalidOperationException">The rule's evaluation is over, or the context is a default value.</exception>
     public ConnectionRequest Request => State.Request!;
 
     /// <summary>Gets the current time, read once per evaluation from the engine's <see cref="TimeProvider"/>.</summary>
-    /// <exception cref="InvalidOperationException">The context is a default value, not one the engine passed in.</exception>
+    /// <exception cref="InvalidOperationException">The rule's evaluation is over, or the context is a default value.</exception>
     public DateTimeOffset Now => State.Now;
 
     /// <summary>Gets the engine's pitch detector.</summary>
-    /// <exception cref="InvalidOperationException">The context is a default value, not one the engine passed in.</exception>
+    /// <exception cref="InvalidOperationException">The rule's evaluation is over, or the context is a default value.</exception>
     public IPitchDetector PitchDetector => State.Engine!.PitchDetector;
 
     /// <summary>Gets the engine's options (read-only once the engine is built).</summary>
-    /// <exception cref="InvalidOperationException">The context is a default value, not one the engine passed in.</exception>
+    /// <exception cref="InvalidOperationException">The rule's evaluation is over, or the context is a default value.</exception>
     public RuleEngineOptions Options => State.Engine!.Options;
 
     /// <summary>Gets the descriptor of the rule being evaluated.</summary>
@@ -56,27 +56,19 @@ public readonly struct RuleContext
     /// <param name="messageArgs">The arguments of the descriptor's message format; the diagnostic copies them.</param>
     /// <exception cref="InvalidOperationException">The rule's evaluation is over, or the context is a default value.</exception>
     /// <exception cref="ArgumentException">Fewer arguments than the message format needs.</exception>
-    public void Report(string? location, params ReadOnlySpan<object?> messageArgs)
-    {
-        var state = State;
-        if (!ReferenceEquals(state.ActiveRule, _rule))
-        {
-            throw new InvalidOperationException($"Rule {_rule!.Descriptor.Id} reported after its evaluation was over: call Report only inside ConnectionRule.Evaluate, not from a saved context.");
-        }
-
-        state.Report(this, _rule!, location, messageArgs);
-    }
+    public void Report(string? location, params ReadOnlySpan<object?> messageArgs) =>
+        State.Report(this, _rule!, location, messageArgs);
 
     /// <summary>Asks the engine's pitch detector about the note, once per evaluation: later calls reuse the answer.</summary>
     /// <returns>The match, or <see cref="PitchMatch.None"/> when there is no note or it is not a pitch.</returns>
-    /// <exception cref="InvalidOperationException">The context is a default value, not one the engine passed in.</exception>
+    /// <exception cref="InvalidOperationException">The rule's evaluation is over, or the context is a default value.</exception>
     public PitchMatch DetectPitchInNote() => State.NotePitch();
 
     /// <summary>Asks the engine's pitch detector about one message, once per evaluation: later calls reuse the answer.</summary>
     /// <param name="index">The index of the message in <see cref="ConnectionRequest.Messages"/>.</param>
     /// <returns>The match, or <see cref="PitchMatch.None"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is not an index of a message.</exception>
-    /// <exception cref="InvalidOperationException">The context is a default value, not one the engine passed in.</exception>
+    /// <exception cref="InvalidOperationException">The rule's evaluation is over, or the context is a default value.</exception>
     public PitchMatch DetectPitchInMessage(int index) => State.MessagePitch(index);
 
     /// <summary>The first phrase of a built-in rule lexicon in the note; the note is read at most once per evaluation.</summary>
@@ -88,7 +80,17 @@ public readonly struct RuleContext
     /// <summary>Scratch space reused across evaluations on this thread, for rules that fingerprint messages.</summary>
     internal ulong[] Fingerprints(int length) => State.RentFingerprints(length);
 
-    private EvaluationState State => _state ?? throw NotFromEngine();
+    // The engine reuses its evaluation state, so a saved context would read another evaluation's request: it refuses.
+    private EvaluationState State
+    {
+        get
+        {
+            var state = _state ?? throw NotFromEngine();
+            return ReferenceEquals(state.ActiveRule, _rule)
+                ? state
+                : throw new InvalidOperationException($"Rule {_rule!.Descriptor.Id}'s context was used after its evaluation was over: use a RuleContext only inside the ConnectionRule.Evaluate call it was passed to, not from a saved copy.");
+        }
+    }
 
     private static InvalidOperationException NotFromEngine() =>
         new("This RuleContext is a default value; use the context the engine passes to ConnectionRule.Evaluate.");

@@ -58,6 +58,7 @@ public sealed class RuleDescriptor : IEquatable<RuleDescriptor>
             throw new ArgumentException($"The message format of rule '{id}' is not a valid composite format string: {exception.Message} Double a literal brace ('{{{{' or '}}}}').", nameof(messageFormat), exception);
         }
 
+        FormatsWhenReported = _literalMessage is not null || HasFormatString(messageFormat);
         Id = id;
         Title = title;
         MessageFormat = messageFormat;
@@ -117,6 +118,34 @@ public sealed class RuleDescriptor : IEquatable<RuleDescriptor>
         return letters >= 2 && digits >= 3 && id.AsSpan(letters).IndexOfAnyExceptInRange('0', '9') < 0;
     }
 
+    // Whether a placeholder of a valid composite format has a format string: a colon before the brace that closes it.
+    private static bool HasFormatString(string format)
+    {
+        for (var i = 0; i < format.Length; i++)
+        {
+            if (format[i] != '{')
+            {
+                continue;
+            }
+
+            if (i + 1 < format.Length && format[i + 1] == '{')
+            {
+                i++;
+                continue;
+            }
+
+            var placeholder = format.AsSpan(i, format.IndexOf('}', i) - i);
+            if (placeholder.Contains(':'))
+            {
+                return true;
+            }
+
+            i += placeholder.Length;
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// Formats the message with the given arguments, using the invariant culture. The engine checked their count with
     /// <see cref="CheckMessageArgs"/> when the rule reported them.
@@ -141,8 +170,12 @@ public sealed class RuleDescriptor : IEquatable<RuleDescriptor>
         }
     }
 
-    /// <summary>Gets whether the message needs no arguments, so formatting it costs nothing.</summary>
-    internal bool HasLiteralMessage => _literalMessage is not null;
+    /// <summary>
+    /// Gets whether a report's message is formatted when reported rather than when first read: when it needs no arguments
+    /// (it is already made), or when a placeholder has a format string (<c>{0:N0}</c>), which can fail with the
+    /// argument's type, so that the failure is the reporting rule's (CR0001) and not that of whoever reads the message.
+    /// </summary>
+    internal bool FormatsWhenReported { get; }
 
     /// <inheritdoc />
     public bool Equals(RuleDescriptor? other) =>

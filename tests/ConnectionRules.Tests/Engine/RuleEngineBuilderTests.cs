@@ -135,6 +135,20 @@ public sealed class RuleEngineBuilderTests
     }
 
     [Fact]
+    public void A_fluent_rule_whose_id_is_used_twice_is_named_by_its_AddRule_call()
+    {
+        var builder = new RuleEngineBuilder()
+            .AddRule("ACME001", r => r.WithTitle("First").ReportWhen(ConnectionRules.Predicates.KnownOffline))
+            .AddRule("ACME001", r => r.WithTitle("Second").ReportWhen(ConnectionRules.Predicates.KnownOffline));
+
+        var exception = Assert.Throws<RuleEngineBuildException>(builder.Build);
+
+        Assert.Equal(
+            ["Rule id 'ACME001' is used twice: by AddRule(\"ACME001\", ...) and by AddRule(\"ACME001\", ...); ids must be unique."],
+            exception.Errors);
+    }
+
+    [Fact]
     public void A_builder_builds_once()
     {
         var builder = new RuleEngineBuilder();

@@ -206,6 +206,70 @@ public sealed class RuleEngineExtensionsTests
         Assert.True(progress.Read < 100_000, $"The whole source was read ({progress.Read}).");
     }
 
+    [Fact]
+    public async Task When_the_source_fails_the_requests_it_gave_are_still_yielded_then_its_exception()
+    {
+        var inbox = Inbox(3000);
+        var results = new List<string>();
+
+        var exception = await Assert.ThrowsAsync<IOException>(async () =>
+        {
+            await foreach (var evaluation in Engine.EvaluateMany(Failing(Source(inbox, new Progress()))))
+            {
+                results.Add(evaluation.ToString());
+            }
+        });
+
+        Assert.Equal("The export was cut off.", exception.Message);
+        Assert.Equal(inbox.Select(r => Engine.Evaluate(r).ToString()), results);
+
+        static async IAsyncEnumerable<ConnectionRequest> Failing(IAsyncEnumerable<ConnectionRequest> requests)
+        {
+            await foreach (var request in requests)
+            {
+                yield return request;
+            }
+
+            throw new IOException("The export was cut off.");
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_stream_left_early_or_failing_leaves_no_evaluation_running_behind_the_caller(bool invalid)
+    {
+        var engine = new CountingEngine(Engine);
+        var inbox = Inbox(20_000);
+        if (invalid)
+        {
+            inbox[200] = inbox[200] with { Id = "" };
+        }
+
+        var consumed = 0;
+        try
+        {
+            await foreach (var _ in engine.EvaluateMany(Source(inbox, new Progress())))
+            {
+                if (++consumed == 10)
+                {
+                    break;
+                }
+            }
+        }
+        catch (ArgumentException exception) when (invalid)
+        {
+            Assert.StartsWith("requests[200]: ", exception.Message, StringComparison.Ordinal);
+        }
+
+        // Nothing runs when the enumeration has returned, nor starts afterwards.
+        var started = engine.Started;
+        Assert.Equal(0, engine.Running);
+        Assert.InRange(started, 10, 64 * ((2 * Environment.ProcessorCount) + 1));
+        await Task.Delay(100);
+        Assert.Equal(started, engine.Started);
+    }
+
     private static async IAsyncEnumerable<ConnectionRequest> Source(IEnumerable<ConnectionRequest> requests, Progress progress, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         foreach (var request in requests)
@@ -224,5 +288,36 @@ public sealed class RuleEngineExtensionsTests
     private sealed class Progress
     {
         public int Read { get; set; }
+    }
+
+    /// <summary>An engine that counts the evaluations started, running and finished, each a little slow.</summary>
+    private sealed class CountingEngine(IRuleEngine inner) : IRuleEngine
+    {
+        private int _started;
+        private int _finished;
+
+        public int Started => Volatile.Read(ref _started);
+
+        public int Finished => Volatile.Read(ref _finished);
+
+        public int Running => Started - Finished;
+
+        public IReadOnlyList<RuleDescriptor> Rules => inner.Rules;
+
+        public Severity GetSeverity(string ruleId) => inner.GetSeverity(ruleId);
+
+        public Evaluation Evaluate(ConnectionRequest request)
+        {
+            Interlocked.Increment(ref _started);
+            try
+            {
+                Thread.SpinWait(2_000);
+                return inner.Evaluate(request);
+            }
+            finally
+            {
+                Interlocked.Increment(ref _finished);
+            }
+        }
     }
 }

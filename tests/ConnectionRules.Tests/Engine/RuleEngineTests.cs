@@ -44,6 +44,55 @@ public sealed class RuleEngineTests
         Assert.StartsWith($"{member} is required but was null or blank", exception.Message, StringComparison.Ordinal);
     }
 
+    public static TheoryData<string, ConnectionRequest> OutOfRangeRequests => new()
+    {
+        { "ConnectionRequest.MutualConnections is -3, but a count cannot be negative", Requests.Clean() with { MutualConnections = -3 } },
+        { "ConnectionRequest.Sender.ConnectionCount is -5, but a count cannot be negative", Requests.Clean() with { Sender = Requests.Clean().Sender with { ConnectionCount = -5 } } },
+        { "ConnectionRequest.Recipient.InvitationsSentLastWeek is -1, but a count cannot be negative", Requests.Clean() with { Recipient = new MemberProfile { Name = "Sam", InvitationsSentLastWeek = -1 } } },
+        { "ConnectionRequest.Messages[0].Direction is 7, which is not a MessageDirection", Requests.Accepted() with { Messages = [new Message(Requests.SentAt.AddDays(2), "hi", (MessageDirection)7)] } },
+    };
+
+    [Theory]
+    [MemberData(nameof(OutOfRangeRequests))]
+    public void A_value_out_of_its_range_is_rejected_naming_the_member(string problem, ConnectionRequest request)
+    {
+        var exception = Assert.Throws<ArgumentOutOfRangeException>(() => Engine.Evaluate(request));
+        Assert.Equal("request", exception.ParamName);
+        Assert.StartsWith(problem, exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_endorsement_without_a_skill_is_rejected_naming_it()
+    {
+        var request = Requests.Accepted() with { Endorsements = [new Endorsement(Requests.SentAt.AddDays(2), "Go"), new Endorsement(Requests.SentAt.AddDays(2), null!)] };
+
+        var exception = Assert.Throws<ArgumentException>(() => Engine.Evaluate(request));
+
+        Assert.StartsWith("ConnectionRequest.Endorsements[1].Skill is required but was null or blank", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Zero_and_unknown_counts_are_valid()
+    {
+        var request = Requests.Clean() with { MutualConnections = 0, Sender = Requests.Clean().Sender with { ConnectionCount = null, InvitationsSentLastWeek = 0 } };
+
+        Assert.Equal("req-1", Engine.Evaluate(request).RequestId);
+    }
+
+    [Fact]
+    public void A_context_saved_past_its_evaluation_refuses_to_be_read_or_reported_to()
+    {
+        var rule = new SavesContext();
+        var engine = new RuleEngineBuilder().AddRule(rule).Build();
+        engine.Evaluate(Requests.Clean());
+        engine.Evaluate(Requests.Clean() with { Id = "req-2" });
+
+        const string Expected = "Rule ACME001's context was used after its evaluation was over";
+        Assert.StartsWith(Expected, Assert.Throws<InvalidOperationException>(() => rule.Saved.Request).Message, StringComparison.Ordinal);
+        Assert.StartsWith(Expected, Assert.Throws<InvalidOperationException>(() => rule.Saved.Report()).Message, StringComparison.Ordinal);
+        Assert.StartsWith(Expected, Assert.Throws<InvalidOperationException>(() => rule.Saved.Now).Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Diagnostics_come_worst_first_then_by_id_then_by_location()
     {
@@ -238,5 +287,15 @@ public sealed class RuleEngineTests
             args[1] = "after";
             builder.Clear().Append("after");
         }
+    }
+
+    /// <summary>A rule that keeps the context it was given, as a rule must not.</summary>
+    private sealed class SavesContext : ConnectionRule
+    {
+        public override RuleDescriptor Descriptor { get; } = new("ACME001", "Saves its context", "Never reported", "Testing", Severity.Warning);
+
+        public RuleContext Saved { get; private set; }
+
+        public override void Evaluate(RuleContext context) => Saved = context;
     }
 }

@@ -163,7 +163,69 @@ public sealed class CR0001RuleFailureTests
         Assert.Equal(verdict, evaluation.Verdict);
     }
 
+    [Fact]
+    public void a_suppression_that_throws_is_reported_and_the_finding_it_was_asked_about_stands()
+    {
+        var engine = Requests.RecommendedEngine(b => b.Suppress(
+            "CR1001",
+            Predicates.Custom("Known customer", _ => throw new InvalidOperationException("The CRM is down.")),
+            "Customers may skip the note"));
+
+        var evaluation = engine.Evaluate(WithoutNote());
+
+        Assert.Equal(
+            [(Id, (string?)null, "Rule CR1001 (suppression \"Customers may skip the note\") threw InvalidOperationException: The CRM is down.")],
+            Reported(evaluation));
+        Assert.False(Assert.Single(evaluation.Diagnostics, d => d.Id == "CR1001").IsSuppressed);
+    }
+
+    [Fact]
+    public void a_suppression_of_CR0001_that_throws_does_not_escape_the_evaluation()
+    {
+        var engine = EngineWith(
+            new ThrowingRule("ACME001", () => new InvalidOperationException("boom")),
+            b => b.Suppress(Id, Predicates.Custom("Flaky", _ => throw new TimeoutException("lookup")), "Known flaky rule"));
+
+        var evaluation = engine.Evaluate(Requests.Clean());
+
+        Assert.Equal(
+            [
+                (Id, (string?)null, "Rule ACME001 threw InvalidOperationException: boom"),
+                (Id, (string?)null, "Rule CR0001 (suppression \"Known flaky rule\") threw TimeoutException: lookup"),
+            ],
+            Reported(evaluation));
+        Assert.DoesNotContain(evaluation.Diagnostics, d => d.IsSuppressed);
+    }
+
+    [Fact]
+    public void a_message_format_string_that_does_not_fit_its_argument_fails_inside_the_evaluation()
+    {
+        var evaluation = EngineWith(new ReportsCount("ACME004", "Sent {0:Q} messages", 12_345)).Evaluate(Requests.Clean());
+
+        Assert.Equal(
+            [(Id, (string?)null, "Rule ACME004 threw FormatException: Format specifier was invalid.")],
+            Reported(evaluation));
+        Assert.DoesNotContain(evaluation.Diagnostics, d => d.Id == "ACME004");
+        Assert.Contains("ACME004", evaluation.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void a_message_format_string_that_fits_formats_invariantly()
+    {
+        var evaluation = EngineWith(new ReportsCount("ACME004", "Sent {0:N0} messages in {1,4} days", 12_345, 3)).Evaluate(Requests.Clean());
+
+        Assert.Equal("Sent 12,345 messages in    3 days", Assert.Single(evaluation.Diagnostics, d => d.Id == "ACME004").Message);
+    }
+
     private static (string Id, string? Location, string Message)[] Reported(Evaluation evaluation) => Reports.Of(evaluation, Id);
+
+    /// <summary>A custom rule that reports its arguments with its message format.</summary>
+    private sealed class ReportsCount(string id, string messageFormat, params object[] args) : ConnectionRule
+    {
+        public override RuleDescriptor Descriptor { get; } = new(id, "Counts", messageFormat, "Testing", Severity.Warning);
+
+        public override void Evaluate(RuleContext context) => context.Report(null, args);
+    }
 
     /// <summary>A custom rule that throws the exception it is given, when <c>when</c> holds (always by default).</summary>
     private sealed class ThrowingRule(string id, Func<Exception> exception, Func<ConnectionRequest, bool>? when = null) : ConnectionRule

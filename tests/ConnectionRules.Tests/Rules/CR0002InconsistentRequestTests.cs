@@ -63,6 +63,28 @@ public sealed class CR0002InconsistentRequestTests
     }
 
     [Fact]
+    public void a_message_dated_before_the_one_above_it_is_reported_at_the_message()
+    {
+        var request = Requests.Accepted() with
+        {
+            Messages =
+            [
+                Requests.FromSender(TimeSpan.FromHours(1), "Thanks for connecting!"),
+                Requests.FromSender(TimeSpan.FromHours(3), "Any news?"),
+                Requests.FromSender(TimeSpan.FromHours(2), "Hello?"),
+                Requests.FromSender(TimeSpan.FromHours(3), "Same minute as the one before: fine."),
+            ],
+            Endorsements = [new Endorsement(Requests.SentAt.AddDays(2), "Rust"), new Endorsement(Requests.SentAt.AddDays(1), "Go")],
+        };
+
+        var evaluation = Requests.RecommendedEngine().Evaluate(request);
+
+        Assert.Equal(
+            [(Id, "messages[2]", Prefix + "message dated 2026-03-06 14:00:00 +00:00, before messages[1] at 2026-03-06 15:00:00 +00:00: not oldest first")],
+            Reported(evaluation));
+    }
+
+    [Fact]
     public void an_endorsement_dated_before_the_request_was_sent_is_reported_at_the_endorsement()
     {
         var request = Requests.Accepted() with
