@@ -1,9 +1,13 @@
 // A CRM's connection-request service: evaluates posted requests with a rule engine configured from the
 // "ConnectionRules" section of appsettings.json, and lists the rules in effect.
 using ConnectionRules.SampleCrm;
+using ConnectionRules.SampleCrm.Configuration;
 using ConnectionRules.SampleCrm.Json;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// A save that leaves appsettings.json malformed keeps its last good settings, and is logged (see LastGoodJsonFiles).
+var malformedSettings = LastGoodJsonFiles.Use(builder.Configuration.Sources);
 
 // The recommended rules, tuned by appsettings.json; a bad value there stops start-up naming the key, and an edit
 // while running swaps in a new engine (or keeps the current one, logging why, when the edit is invalid).
@@ -12,6 +16,7 @@ builder.Services.ConfigureHttpJsonOptions(options => CrmJson.Configure(options.S
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
+malformedSettings.Logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ConnectionRules.SampleCrm.Configuration");
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapConnectionRequestEndpoints();

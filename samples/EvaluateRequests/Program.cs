@@ -5,15 +5,31 @@ using System.Text.Json.Serialization;
 using ConnectionRules;
 
 var path = args.Length > 0 ? args[0] : Path.Combine(AppContext.BaseDirectory, "requests.json");
-var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-ConnectionRequest[] requests;
+// Strict, as an import should be: a misspelt member, a number in quotes or a date without its offset is an error
+// naming where it is, never a guess (a misspelt "acceptedAt" would judge an accepted connection as pending).
+var json = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+{
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    NumberHandling = JsonNumberHandling.Strict,
+    RespectNullableAnnotations = true,
+    Converters = { new JsonStringEnumConverter(allowIntegerValues: false), new DateWithOffset() },
+};
+
+ConnectionRequest?[] requests;
 try
 {
     await using var file = File.OpenRead(path);
-    requests = await JsonSerializer.DeserializeAsync<ConnectionRequest[]>(file, json) ?? [];
+    requests = await JsonSerializer.DeserializeAsync<ConnectionRequest?[]>(file, json) ?? [];
 }
-catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException)
+catch (JsonException exception)
+{
+    // The serializer's own messages end with the path; ours (DateWithOffset) leave it in Path.
+    var at = exception.Path is { } member && !exception.Message.Contains("Path:", StringComparison.Ordinal) ? $"{member}: " : "";
+    Console.Error.WriteLine($"{path}: {at}{exception.Message}");
+    return 2;
+}
+catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
 {
     Console.Error.WriteLine($"{path}: {exception.Message}");
     return 2;
@@ -26,15 +42,22 @@ var engine = new RuleEngineBuilder()
     .UseTimeProvider(new FixedClock(asOf))
     .Build();
 
-foreach (var request in requests)
+for (var i = 0; i < requests.Length; i++)
 {
+    if (requests[i] is not { } request)
+    {
+        Console.Error.WriteLine($"{path}: $[{i}]: null, where a request was expected.");
+        return 2;
+    }
+
     try
     {
         Console.WriteLine(engine.Evaluate(request));
     }
     catch (ArgumentException exception)
     {
-        Console.Error.WriteLine($"{path}: request '{request.Id}': {exception.Message}");
+        // A blank id, a null in a list, a negative count: the engine's message names the member.
+        Console.Error.WriteLine($"{path}: $[{i}]: {exception.Message}");
         return 2;
     }
 
@@ -47,4 +70,22 @@ return 0;
 internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
 {
     public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
+}
+
+/// <summary>An ISO-8601 date and time with <c>Z</c> or an offset: one without would be read in this machine's time zone.</summary>
+internal sealed class DateWithOffset : JsonConverter<DateTimeOffset>
+{
+    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.String || !reader.TryGetDateTimeOffset(out var value) || !reader.TryGetDateTime(out var local))
+        {
+            throw new JsonException("Expected an ISO-8601 date and time such as \"2026-03-18T09:12:00Z\".");
+        }
+
+        return local.Kind != DateTimeKind.Unspecified
+            ? value
+            : throw new JsonException($"\"{reader.GetString()}\" has no offset: write Z or one such as +01:00.");
+    }
+
+    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) => writer.WriteStringValue(value);
 }

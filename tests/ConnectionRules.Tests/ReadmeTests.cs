@@ -40,6 +40,34 @@ public sealed class ReadmeTests
         var shown = Markdown.Fence().Match(Readme, Readme.IndexOf("<!-- evaluate-requests output", StringComparison.Ordinal)).Groups["code"].Value;
         Assert.All(shown.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.Contains(line, output, StringComparison.Ordinal));
     }
+
+    public static TheoryData<string, string> BadSampleInput => new()
+    {
+        // requests.json, what the sample writes to standard error after the file's name
+        { "[ null ]", "$[0]: null, where a request was expected." },
+        { """[ { "id": "a", "sender": { "name": "A" }, "sentAt": "2026-03-10T09:00:00Z", "acceptdAt": "2026-03-11T09:00:00Z" } ]""", "The JSON property 'acceptdAt' could not be mapped" },
+        { """[ { "id": "a", "sender": { "name": "A" }, "sentAt": "2026-03-10T09:00:00" } ]""", "$[0].sentAt: \"2026-03-10T09:00:00\" has no offset: write Z or one such as +01:00." },
+        { """[ { "id": "a", "sender": { "name": "A" }, "sentAt": "2026-03-10T09:00:00Z", "mutualConnections": "0" } ]""", "Path: $[0].mutualConnections" },
+        { """[ { "id": "a", "sender": { "name": "A" }, "sentAt": "2026-03-10T09:00:00Z", "mutualConnections": -1 } ]""", "$[0]: ConnectionRequest.MutualConnections is -1, but a count cannot be negative" },
+        { """[ { "id": " ", "sender": { "name": "A" }, "sentAt": "2026-03-10T09:00:00Z" } ]""", "$[0]: ConnectionRequest.Id is required but was null or blank" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadSampleInput))]
+    public void The_sample_refuses_bad_input_naming_where_it_is_and_exits_2(string json, string message)
+    {
+        var folder = Directory.CreateTempSubdirectory("evaluate-requests-");
+        var file = Path.Combine(folder.FullName, "requests.json");
+        File.WriteAllText(file, json);
+
+        var (exitCode, output, errors) = Program.RunToEnd(Assembly.Load("EvaluateRequests"), [file]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Empty(output);
+        Assert.StartsWith($"{file}: ", errors, StringComparison.Ordinal);
+        Assert.Contains(message, errors, StringComparison.Ordinal);
+        folder.Delete(recursive: true);
+    }
 }
 
 /// <summary>Tests that redirect <see cref="Console.Out"/> run one at a time.</summary>

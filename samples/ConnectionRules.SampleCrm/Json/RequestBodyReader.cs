@@ -77,6 +77,13 @@ internal static class RequestBodyReader
     {
         if (type.Kind == JsonTypeInfoKind.Object && element.ValueKind == JsonValueKind.Object)
         {
+            if (!HasReadableNames(element))
+            {
+                var where = path.Length == 0 ? "$" : path;
+                errors.Add(new(where, $"{(path.Length == 0 ? "The body" : path)} has a member name that is not valid text: an escape such as \\ud800 that is only half of a UTF-16 pair. Complete the pair or remove the member."));
+                return;
+            }
+
             foreach (var property in type.Properties)
             {
                 var field = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
@@ -108,6 +115,24 @@ internal static class RequestBodyReader
             {
                 FindMissingMembers(item, elementInfo, $"{path}[{index++}]", errors);
             }
+        }
+    }
+
+    // JsonProperty.Name throws for a name that does not decode to text; the serializer would too, as a 500.
+    private static bool HasReadableNames(JsonElement element)
+    {
+        try
+        {
+            foreach (var member in element.EnumerateObject())
+            {
+                _ = member.Name;
+            }
+
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 

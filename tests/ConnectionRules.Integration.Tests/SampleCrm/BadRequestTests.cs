@@ -39,6 +39,8 @@ public sealed class BadRequestTests(WebApplicationFactory<Program> factory) : IC
         { "null", "$", "must be a JSON object describing a ConnectionRequest, not null" },
         { $$"""{ "id": "r1", "note": {{new string('[', 100)}}{{new string(']', 100)}} }""", "$", "The maximum configured depth of 64 has been exceeded" },
         { """[ { "id": "r1" } ]""", "$", "not an array" },
+        { """{ "\ud800": 1, "id": "r1", "sender": { "name": "Jordan Blake" }, "sentAt": "2026-03-10T09:00:00Z" }""", "$", "The body has a member name that is not valid text" },
+        { """{ "id": "r1", "sender": { "name": "Jordan Blake", "\ud800x": 1 }, "sentAt": "2026-03-10T09:00:00Z" }""", "sender", "sender has a member name that is not valid text" },
     };
 
     [Theory]
@@ -93,6 +95,7 @@ public sealed class BadRequestTests(WebApplicationFactory<Program> factory) : IC
         { """{ "id": "  ", "sender": { "name": "Jordan Blake" }, "sentAt": "2026-03-10T09:00:00Z" }""", "ConnectionRequest.Id is required but was null or blank" },
         { """{ "id": "r1", "sender": { "name": "Jordan Blake" }, "sentAt": "2026-03-10T09:00:00Z", "messages": [ null ] }""", "ConnectionRequest.Messages[0] is required" },
         { """{ "id": "r1", "sender": { "name": "Jordan Blake", "groups": [ "Rust", null ] }, "sentAt": "2026-03-10T09:00:00Z" }""", "ConnectionRequest.Sender.Groups[1] is required" },
+        { """{ "id": "r1", "sender": { "name": "Jordan Blake", "connectionCount": -5 }, "sentAt": "2026-03-10T09:00:00Z" }""", "ConnectionRequest.Sender.ConnectionCount is -5, but a count cannot be negative" },
     };
 
     [Theory]

@@ -30,23 +30,35 @@ public static class Program
 
     public static string Run(Assembly program, string[] args)
     {
-        var original = Console.Out;
+        var (exitCode, output, errors) = RunToEnd(program, args);
+        Assert.True(exitCode == 0, $"The program exited with {exitCode}: {errors}");
+        return output;
+    }
+
+    /// <summary>Runs a program to its end, whatever its exit code, capturing what it writes to both streams.</summary>
+    public static (int ExitCode, string Output, string Errors) RunToEnd(Assembly program, string[] args)
+    {
+        var (originalOut, originalError) = (Console.Out, Console.Error);
         using var output = new StringWriter();
+        using var errors = new StringWriter();
         Console.SetOut(output);
+        Console.SetError(errors);
         try
         {
             var entryPoint = program.EntryPoint!;
             var result = entryPoint.Invoke(null, entryPoint.GetParameters().Length == 0 ? [] : [args]);
-            if (result is Task<int> task)
+            var exitCode = result switch
             {
-                Assert.Equal(0, task.GetAwaiter().GetResult());
-            }
+                Task<int> task => task.GetAwaiter().GetResult(),
+                int code => code,
+                _ => 0,
+            };
+            return (exitCode, output.ToString(), errors.ToString());
         }
         finally
         {
-            Console.SetOut(original);
+            Console.SetOut(originalOut);
+            Console.SetError(originalError);
         }
-
-        return output.ToString();
     }
 }

@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+
+namespace ConnectionRules.Integration.Tests.SampleCrm;
+
+/// <summary>
+/// Saving appsettings.json while the service runs, through the host's real file watcher: a good edit applies, and a
+/// malformed one keeps the last good settings, also through later reloads of other files, and is logged.
+/// </summary>
+public sealed class ReloadTests : IDisposable
+{
+    private readonly DirectoryInfo _contentRoot = Directory.CreateTempSubdirectory("sample-crm-reload-");
+
+    [Fact]
+    public async Task A_malformed_save_keeps_the_last_good_settings_through_later_reloads_and_is_logged()
+    {
+        var log = new ErrorLog();
+        Save("appsettings.json", """{ "ConnectionRules": { "Rules": { "CR1001": "warning" } } }""");
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host => host
+            .UseContentRoot(_contentRoot.FullName)
+            .ConfigureLogging(logging => logging.AddProvider(log)));
+        using var client = factory.CreateClient();
+        Assert.Equal("warning", await SeverityAsync(client, "CR1001"));
+
+        Save("appsettings.json", """{ "ConnectionRules": { "Rules": { "CR1001": "error" } } }""");
+        await EventuallyAsync(async () => await SeverityAsync(client, "CR1001") == "error", "the good edit to apply");
+
+        Save("appsettings.json", """{ "ConnectionRules": { "Rules": { "CR1001": "info", } """);
+        await EventuallyAsync(() => Task.FromResult(log.Errors.Any(e => e.Contains("appsettings.json is not valid JSON", StringComparison.Ordinal))), "the malformed save to be logged");
+
+        // Another file reloads: .NET's own JSON provider would have emptied appsettings.json's keys by now, and this
+        // reload would rebuild the engine with CR1001 at its default.
+        Save("appsettings.Development.json", """{ "ConnectionRules": { "Rules": { "CR3003": "none" } } }""");
+        await EventuallyAsync(async () => await SeverityAsync(client, "CR3003") is null, "the other file's edit to apply");
+        Assert.Equal("error", await SeverityAsync(client, "CR1001"));
+    }
+
+    public void Dispose() => _contentRoot.Delete(recursive: true);
+
+    private void Save(string file, string json) => File.WriteAllText(Path.Combine(_contentRoot.FullName, file), json);
+
+    /// <summary>The rule's severity in effect, or null when it is not in effect.</summary>
+    private static async Task<string?> SeverityAsync(HttpClient client, string ruleId) =>
+        (await RulesEndpointTests.GetRulesAsync(client)).TryGetValue(ruleId, out var rule) ? rule.GetProperty("severity").GetString() : null;
+
+    private static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
+    {
+        for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(20); waited += TimeSpan.FromMilliseconds(100))
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"Waited 20 s for {what}.");
+    }
+
+    /// <summary>Keeps the messages logged at Error.</summary>
+    private sealed class ErrorLog : ILoggerProvider, ILogger
+    {
+        public ConcurrentQueue<string> Errors { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                Errors.Enqueue(formatter(state, exception));
+            }
+        }
+
+        public void Dispose()
+        {
+        }
+    }
+}
