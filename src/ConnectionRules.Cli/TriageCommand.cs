@@ -95,15 +95,16 @@ internal static class TriageCommand
         };
         var format = new Option<OutputFormat>("--format", "-f")
         {
-            Description = "table (a summary and who to act on), json (one object per person) or sarif (SARIF 2.1.0).",
-            DefaultValueFactory = _ => OutputFormat.Table,
+            Description = "table (a summary and who to act on), json (one object per person) or sarif (SARIF 2.1.0). Default: table.",
         };
         var output = new Option<FileInfo?>("--output", "-o")
         {
+            HelpName = "FILE",
             Description = "Write the report to this file instead of standard output.",
         };
         var config = new Option<FileInfo?>("--config", "-c")
         {
+            HelpName = "FILE",
             Description = "A JSON configuration file with a top-level \"ConnectionRules\" section: severities per rule and category, PitchWindow and the other options.",
         };
         var minVerdict = new Option<Verdict?>("--min-verdict")
@@ -112,12 +113,16 @@ internal static class TriageCommand
         };
         var now = new Option<string?>("--now")
         {
+            HelpName = "INSTANT",
             Description = "Judge as of this instant (ISO 8601, UTC when no offset is given), for reproducible reports. Default: the current time.",
         };
 
-        // An enum option also parses numbers ("--format 7") and flag combinations ("table,json"): only the names are values.
-        format.Validators.Add(result => OnlyNames<OutputFormat>(result, "--format"));
-        minVerdict.Validators.Add(result => OnlyNames<Verdict>(result, "--min-verdict"));
+        // Only the names are values, in any case: the parser's own enum parsing also takes numbers ("--format 7") and flag
+        // combinations ("table,json"), and words its errors with .NET type names over several lines.
+        format.CustomParser = result => NameOf<OutputFormat>(result, "--format") ?? default;
+        format.HelpName = Names<OutputFormat>("|");
+        minVerdict.CustomParser = result => NameOf<Verdict>(result, "--min-verdict");
+        minVerdict.HelpName = Names<Verdict>("|");
 
         var triage = new Command("triage", "Judge every pending invitation and every connection of a LinkedIn data export, and say who to decline, review or disconnect, and why.")
         {
@@ -137,19 +142,33 @@ internal static class TriageCommand
         return new RootCommand("connection-rules: judge LinkedIn connection requests the way analyzers judge code.") { triage };
     }
 
-    private static void OnlyNames<TEnum>(System.CommandLine.Parsing.OptionResult result, string option)
+    private static TEnum? NameOf<TEnum>(System.CommandLine.Parsing.ArgumentResult result, string option)
         where TEnum : struct, Enum
     {
-        foreach (var token in result.Tokens)
+        var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+        foreach (var value in Enum.GetValues<TEnum>())
         {
-            // Texts that do not parse at all are reported by the parser already.
-            if (Enum.TryParse<TEnum>(token.Value, ignoreCase: true, out _)
-                && !Enum.GetNames<TEnum>().Contains(token.Value.Trim(), StringComparer.OrdinalIgnoreCase))
+            if (string.Equals(value.ToString(), text.Trim(), StringComparison.OrdinalIgnoreCase))
             {
-                result.AddError($"{option} '{token.Value}' is not one of {string.Join(", ", Enum.GetNames<TEnum>().Select(n => n.ToLowerInvariant()))}.");
+                return value;
             }
         }
+
+        result.AddError($"{option} '{text}' is not one of {Names<TEnum>(", ")}.");
+        return null;
     }
+
+    // In the enum's order, which for verdicts is from the mildest to the worst.
+    private static string Names<TEnum>(string separator)
+        where TEnum : struct, Enum =>
+        string.Join(separator, Enum.GetNames<TEnum>().Select(name => name.ToLowerInvariant()));
+
+    // ISO 8601 only: "10/01/2025" would be October in one country and January in another.
+    private static readonly string[] IsoInstants =
+    [
+        "yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF",
+        "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
+    ];
 
     private sealed record TriageOptions(string? Path, OutputFormat Format, string? Output, string? Config, Verdict? MinVerdict, string? Now);
 
@@ -159,9 +178,9 @@ internal static class TriageCommand
         TimeProvider time = context.Time;
         if (options.Now is { } nowText)
         {
-            if (!DateTimeOffset.TryParse(nowText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
+            if (!DateTimeOffset.TryParseExact(nowText.Trim(), IsoInstants, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
             {
-                await error.WriteLineAsync($"error: --now \"{nowText}\" is not a date and time; write it like 2025-10-01 or 2025-10-01T09:30:00Z.").ConfigureAwait(false);
+                await error.WriteLineAsync($"error: --now \"{nowText}\" is not an ISO 8601 date and time; write it like 2025-10-01 or 2025-10-01T09:30:00Z.").ConfigureAwait(false);
                 return UnusableInput;
             }
 

@@ -28,10 +28,19 @@ public sealed class ProcessTests
         Assert.Equal($"error: {missing}: no such file or folder.", error.Split('\n')[0].Split(" Give ")[0]);
     }
 
+    [Fact]
+    public void Help_names_the_program_as_it_is_installed()
+    {
+        var (exitCode, output, _) = Run("--help");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("connection-rules [command] [options]", output, StringComparison.Ordinal);
+    }
+
     private static (int ExitCode, string Output, string Error) Run(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ConnectionRules.Cli.dll"));
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "connection-rules.dll"));
         foreach (var argument in args)
         {
             start.ArgumentList.Add(argument);

@@ -401,17 +401,33 @@ public sealed class TriageCommandTests : IDisposable
         var run = Tool.Run(["triage", .. args]);
 
         Assert.Equal(2, run.ExitCode);
+        Assert.Equal(2, run.ErrorLines.Length);
         Assert.StartsWith("error: ", run.ErrorLines[0], StringComparison.Ordinal);
         Assert.Equal("Run 'connection-rules triage --help' for usage.", run.ErrorLines[^1]);
     }
 
-    [Fact]
-    public void Now_must_be_a_date()
+    [Theory]
+    [InlineData("--format", "xml", "--format 'xml' is not one of table, json, sarif.")]
+    [InlineData("--format", "table,json", "--format 'table,json' is not one of table, json, sarif.")]
+    [InlineData("--min-verdict", "3", "--min-verdict '3' is not one of accept, review, decline, disconnect.")]
+    public void A_name_that_is_not_a_value_is_one_line_listing_the_values(string option, string value, string message) =>
+        Assert.Equal("error: " + message, Tool.Run("triage", option, value).ErrorLines[0]);
+
+    [Theory]
+    [InlineData("json")]
+    [InlineData("JSON")]
+    public void Names_are_read_in_any_case(string format) =>
+        Assert.StartsWith("{", Tool.Run("triage", "--format", format).Out, StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("soon")]
+    [InlineData("10/01/2025")]
+    public void Now_must_be_an_iso_date(string now)
     {
-        var run = Tool.Run("triage", "--now", "soon");
+        var run = Tool.Run("triage", "--now", now);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("--now \"soon\" is not a date and time", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        Assert.Contains($"--now \"{now}\" is not an ISO 8601 date and time", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
     }
 
     [Fact]

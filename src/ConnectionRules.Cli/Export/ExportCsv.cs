@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using CsvHelper;
 
 namespace ConnectionRules.Cli.Export;
@@ -23,14 +24,19 @@ internal sealed class ExportCsv : IDisposable
     private bool _current;
     private bool _warnedEncoding;
 
-    private ExportCsv(ExportFile file, Action<ExportWarning> warn, Stream stream, CsvReader reader, IReadOnlyList<string> required)
+    private ExportCsv(ExportFile file, Action<ExportWarning> warn, Stream stream, CsvReader reader, IReadOnlyList<string> required, IReadOnlyList<string> written, StrongBox<int> skipped)
     {
         _file = file;
         _warn = warn;
         _stream = stream;
         _reader = reader;
-        FindHeader(required);
+        FindHeader(required, skipped);
         _requiredFieldCount = IsEmpty ? 0 : required.Max(name => _columns[name]) + 1;
+        foreach (var name in IsEmpty ? [] : written.Where(name => !_columns.ContainsKey(name)))
+        {
+            // Read as empty in every row, which can change verdicts (no notes, no joins by URL): say so once.
+            Warn($"the header has no \"{name}\" column, which LinkedIn's {System.IO.Path.GetFileName(_file.Name)} has; it is read as empty in every row, so what it would hold is not judged. Was the file edited or saved by a spreadsheet?");
+        }
     }
 
     /// <summary>Gets a value indicating whether the file holds nothing at all, not even a header: read as no rows.</summary>
@@ -48,9 +54,10 @@ internal sealed class ExportCsv : IDisposable
     /// <summary>Opens a file and reads its header.</summary>
     /// <param name="file">The file.</param>
     /// <param name="required">The columns a row cannot be used without; the first one identifies the header row.</param>
-    /// <param name="warn">Receives malformed rows.</param>
+    /// <param name="warn">Receives malformed rows, and the columns of <paramref name="written"/> the header lacks.</param>
+    /// <param name="written">The other columns LinkedIn writes in this file: each one missing is a warning.</param>
     /// <exception cref="UnusableExportException">The file cannot be opened, or has no header with the required columns.</exception>
-    public static ExportCsv Open(ExportFile file, IReadOnlyList<string> required, Action<ExportWarning> warn)
+    public static ExportCsv Open(ExportFile file, IReadOnlyList<string> required, Action<ExportWarning> warn, IReadOnlyList<string>? written = null)
     {
         Stream stream;
         try
@@ -64,6 +71,7 @@ internal sealed class ExportCsv : IDisposable
         }
 
         CsvReader? reader = null;
+        var skipped = new StrongBox<int>();
         try
         {
             var options = CsvReaderOptions.Default with
@@ -76,10 +84,14 @@ internal sealed class ExportCsv : IDisposable
                 PoolStrings = true,
                 SkipEmptyLines = true,
                 MalformedData = CsvMalformedDataHandling.Skip,
-                OnMalformedRecord = record => warn(new ExportWarning(file.Name, file.Label, record.LineNumber, Describe(record))),
+                OnMalformedRecord = record =>
+                {
+                    skipped.Value++;
+                    warn(new ExportWarning(file.Name, file.Label, record.LineNumber, Describe(record)));
+                },
             };
             reader = CsvReader.Create(stream, options, leaveOpen: false);
-            return new ExportCsv(file, warn, stream, reader, required);
+            return new ExportCsv(file, warn, stream, reader, required, written ?? [], skipped);
         }
         catch
         {
@@ -197,7 +209,7 @@ internal sealed class ExportCsv : IDisposable
         return true;
     }
 
-    private void FindHeader(IReadOnlyList<string> required)
+    private void FindHeader(IReadOnlyList<string> required, StrongBox<int> skipped)
     {
         var records = 0;
         while (ReadRecord())
@@ -232,7 +244,8 @@ internal sealed class ExportCsv : IDisposable
             }
         }
 
-        if (records == 0 && !_current)
+        // Only a file with no record at all is empty: one whose records were all malformed is not a LinkedIn file.
+        if (records == 0 && !_current && skipped.Value == 0)
         {
             IsEmpty = true;
             _warn(new ExportWarning(_file.Name, _file.Label, 0, "the file is empty, not even a header; read as holding no rows."));
@@ -245,11 +258,34 @@ internal sealed class ExportCsv : IDisposable
             $"no header row with {string.Join(",", required)} {(_current ? "in the first lines" : "before the end of the file")}; this is not the {System.IO.Path.GetFileName(_file.Name)} of a LinkedIn data export.");
     }
 
-    private static string Describe(CsvMalformedRecord record) => record.Reason switch
+    // A quote left open swallows the lines after it into one record, up to the next quote: the warning says how many.
+    private static string Describe(CsvMalformedRecord record)
     {
-        CsvMalformedReason.UnterminatedQuote => "a quoted field opened in this row is never closed, so the rest of the file is one broken row; skipped. Close the quote to read the rows after it.",
-        CsvMalformedReason.StrayQuote => "a quote inside an unquoted field (the field should be quoted and its quotes doubled); row skipped.",
-        CsvMalformedReason.TextAfterClosingQuote => "text after the closing quote of a field (a quote inside it should be doubled); row skipped.",
-        _ => $"malformed row ({record.Reason}); skipped.",
-    };
+        var lines = LinesIn(record.RawRecord);
+        var last = record.LineNumber + lines - 1;
+        var skipped = lines == 1 ? "row skipped." : $"lines {record.LineNumber} to {last} ({lines} lines) were read as one row and are all skipped: is a quote on line {record.LineNumber} missing its pair or not doubled?";
+        return record.Reason switch
+        {
+            CsvMalformedReason.UnterminatedQuote => $"a quoted field opened in this row is never closed, so the rest of the file ({lines} line(s)) is one broken row; skipped. Close the quote to read the rows after it.",
+            CsvMalformedReason.StrayQuote => $"a quote inside an unquoted field (the field should be quoted and its quotes doubled); {skipped}",
+            CsvMalformedReason.TextAfterClosingQuote => lines == 1
+                ? "text after the closing quote of a field (a quote inside it should be doubled); row skipped."
+                : $"a quoted field that opens on line {record.LineNumber} closes only on line {last}, with text after it; {skipped}",
+            _ => $"malformed row ({record.Reason}); {skipped}",
+        };
+    }
+
+    private static int LinesIn(string text)
+    {
+        var lines = 1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.Length || text[i + 1] != '\n')))
+            {
+                lines++;
+            }
+        }
+
+        return lines;
+    }
 }

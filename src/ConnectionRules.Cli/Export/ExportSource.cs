@@ -11,11 +11,19 @@ internal sealed record ExportFile(string Name, string Label, long Length, Func<S
 
 /// <summary>
 /// A LinkedIn data export as the user has it: the folder they extracted, or the .zip LinkedIn sent, read in place.
-/// Files are found by name, case-insensitively, at the top or up to two folders down (some exports nest one folder).
+/// Files are found by name, case-insensitively, at the top or up to two folders down (some exports nest one folder),
+/// all in the export's own folder: the shallowest one that holds Connections.csv or Invitations.csv. Two such folders
+/// side by side (LinkedIn sends a Basic and a Complete archive) are refused rather than mixed.
 /// </summary>
 internal abstract class ExportSource : IDisposable
 {
     private const int MaxDepth = 2;
+
+    // The files that say where an export's folder is.
+    private static readonly string[] Anchors = [LinkedInExportReader.ConnectionsFile, LinkedInExportReader.InvitationsFile];
+
+    // The export's folder inside the source, "" or ending with a slash; found on the first search.
+    private string? _folder;
 
     protected ExportSource(string path) => Path = path;
 
@@ -50,8 +58,17 @@ internal abstract class ExportSource : IDisposable
         }
     }
 
-    /// <summary>Finds a file by name; the shallowest match wins.</summary>
-    public abstract ExportFile? Find(string fileName);
+    /// <summary>Finds a file by name in the export's folder or below it; the shallowest match wins.</summary>
+    /// <exception cref="UnusableExportException">The source holds two exports side by side.</exception>
+    public ExportFile? Find(string fileName)
+    {
+        var folder = _folder ??= ExportFolder();
+        return Files(fileName)
+            .Where(file => file.Name.StartsWith(folder, StringComparison.Ordinal))
+            .OrderBy(file => Depth(file.Name))
+            .ThenBy(file => file.Name, StringComparer.Ordinal)
+            .FirstOrDefault();
+    }
 
     /// <inheritdoc />
     public void Dispose()
@@ -65,11 +82,34 @@ internal abstract class ExportSource : IDisposable
     {
     }
 
+    /// <summary>Every file of this name, case-insensitively, at most <see cref="MaxDepth"/> folders down.</summary>
+    protected abstract IEnumerable<ExportFile> Files(string fileName);
+
     private static int Depth(string name) => name.Count(c => c == '/');
+
+    private static string FolderOf(string name) => name[..(name.LastIndexOf('/') + 1)];
+
+    private string ExportFolder()
+    {
+        var folders = Anchors.SelectMany(Files).Select(file => FolderOf(file.Name)).Distinct(StringComparer.Ordinal).ToList();
+        if (folders.Count == 0)
+        {
+            return "";
+        }
+
+        var depth = folders.Min(Depth);
+        var shallowest = folders.Where(folder => Depth(folder) == depth).Order(StringComparer.Ordinal).ToList();
+        return shallowest.Count == 1
+            ? shallowest[0]
+            : throw new UnusableExportException(
+                Path,
+                null,
+                $"holds {shallowest.Count} exports side by side ({string.Join(", ", shallowest.Select(folder => folder.TrimEnd('/')))}), and taking a file from each would mix them. Give the folder of the one to triage.");
+    }
 
     private sealed class FolderSource(string path) : ExportSource(path)
     {
-        public override ExportFile? Find(string fileName)
+        protected override IEnumerable<ExportFile> Files(string fileName)
         {
             var options = new EnumerationOptions
             {
@@ -78,34 +118,20 @@ internal abstract class ExportSource : IDisposable
                 MaxRecursionDepth = MaxDepth,
                 IgnoreInaccessible = true,
             };
-            var match = Directory.EnumerateFiles(Path, fileName, options)
-                .Select(file => System.IO.Path.GetRelativePath(Path, file).Replace('\\', '/'))
-                .OrderBy(Depth)
-                .ThenBy(name => name, StringComparer.Ordinal)
-                .FirstOrDefault();
-            if (match is null)
+            foreach (var full in Directory.EnumerateFiles(Path, fileName, options))
             {
-                return null;
+                var name = System.IO.Path.GetRelativePath(Path, full).Replace('\\', '/');
+                yield return new ExportFile(name, full, new FileInfo(full).Length, () => File.OpenRead(full));
             }
-
-            var full = System.IO.Path.Combine(Path, match);
-            return new ExportFile(match, full, new FileInfo(full).Length, () => File.OpenRead(full));
         }
     }
 
     private sealed class ZipSource(string path, ZipArchive archive) : ExportSource(path)
     {
-        public override ExportFile? Find(string fileName)
-        {
-            var entry = archive.Entries
-                .Where(e => string.Equals(e.Name, fileName, StringComparison.OrdinalIgnoreCase) && Depth(e.FullName) <= MaxDepth)
-                .OrderBy(e => Depth(e.FullName))
-                .ThenBy(e => e.FullName, StringComparer.Ordinal)
-                .FirstOrDefault();
-            return entry is null
-                ? null
-                : new ExportFile(entry.FullName, $"{entry.FullName} in {Path}", entry.Length, entry.Open);
-        }
+        protected override IEnumerable<ExportFile> Files(string fileName) =>
+            from entry in archive.Entries
+            where string.Equals(entry.Name, fileName, StringComparison.OrdinalIgnoreCase) && Depth(entry.FullName) <= MaxDepth
+            select new ExportFile(entry.FullName, $"{entry.FullName} in {Path}", entry.Length, entry.Open);
 
         protected override void Dispose(bool disposing)
         {

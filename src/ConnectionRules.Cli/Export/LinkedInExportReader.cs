@@ -25,6 +25,13 @@ internal sealed class LinkedInExportReader
     private static readonly string[] EndorsementsColumns = ["Endorsement Date", "Skill Name", "Endorser First Name", "Endorser Last Name"];
     private static readonly string[] ProfileColumns = ["First Name", "Last Name"];
 
+    // The other columns LinkedIn always writes and triage reads: one missing is read as empty, with a warning.
+    private static readonly string[] ConnectionsWritten = ["Company", "Position"];
+    private static readonly string[] InvitationsWritten = ["Message", "inviterProfileUrl", "inviteeProfileUrl"];
+    private static readonly string[] MessagesWritten = ["SENDER PROFILE URL", "RECIPIENT PROFILE URLS", "SUBJECT", "FOLDER"];
+    private static readonly string[] EndorsementsWritten = ["Endorser Public Url"];
+    private static readonly string[] ProfileWritten = ["Headline"];
+
     // Progress is reported every this many rows, so that reporting costs nothing next to reading.
     private const int ProgressEvery = 4096;
 
@@ -114,15 +121,15 @@ internal sealed class LinkedInExportReader
         return new ExportContent(_source.Path, owner, _ownerFoundIn, _people, _files, _statistics);
     }
 
-    private ExportCsv Open(ExportFile file, string[] columns)
+    private ExportCsv Open(ExportFile file, string[] columns, string[] written)
     {
         _files[Path.GetFileName(file.Name)] = file.Name;
-        return ExportCsv.Open(file, columns, _warn);
+        return ExportCsv.Open(file, columns, _warn, written);
     }
 
     private void ReadProfile(ExportFile file)
     {
-        using var csv = Open(file, ProfileColumns);
+        using var csv = Open(file, ProfileColumns, ProfileWritten);
         if (csv.Read())
         {
             var name = FullName(csv.Get("First Name"), csv.Get("Last Name"));
@@ -136,7 +143,7 @@ internal sealed class LinkedInExportReader
 
     private void ReadConnections(ExportFile file)
     {
-        using var csv = Open(file, ConnectionsColumns);
+        using var csv = Open(file, ConnectionsColumns, ConnectionsWritten);
         int first = csv.Column("First Name"), last = csv.Column("Last Name"), url = csv.Column("URL"), connectedOn = csv.Column("Connected On");
         int company = csv.Column("Company"), position = csv.Column("Position");
         var rows = 0;
@@ -182,7 +189,7 @@ internal sealed class LinkedInExportReader
 
     private void ReadInvitations(ExportFile file)
     {
-        using var csv = Open(file, InvitationsColumns);
+        using var csv = Open(file, InvitationsColumns, InvitationsWritten);
         int from = csv.Column("From"), to = csv.Column("To"), sentAt = csv.Column("Sent At"), direction = csv.Column("Direction");
         int message = csv.Column("Message"), inviterUrl = csv.Column("inviterProfileUrl"), inviteeUrl = csv.Column("inviteeProfileUrl");
         var rows = 0;
@@ -264,7 +271,7 @@ internal sealed class LinkedInExportReader
 
     private void ReadEndorsements(ExportFile file)
     {
-        using var csv = Open(file, EndorsementsColumns);
+        using var csv = Open(file, EndorsementsColumns, EndorsementsWritten);
         int date = csv.Column("Endorsement Date"), skill = csv.Column("Skill Name"), first = csv.Column("Endorser First Name"), last = csv.Column("Endorser Last Name");
         var url = csv.Column("Endorser Public Url");
         var rows = 0;
@@ -330,7 +337,7 @@ internal sealed class LinkedInExportReader
 
     private void ReadMessages(ExportFile file)
     {
-        using var csv = Open(file, MessagesColumns);
+        using var csv = Open(file, MessagesColumns, MessagesWritten);
         int from = csv.Column("FROM"), to = csv.Column("TO"), date = csv.Column("DATE"), content = csv.Column("CONTENT");
         int senderUrl = csv.Column("SENDER PROFILE URL"), recipientUrls = csv.Column("RECIPIENT PROFILE URLS");
         int subject = csv.Column("SUBJECT"), folder = csv.Column("FOLDER"), draft = csv.Column("IS MESSAGE DRAFT");

@@ -118,6 +118,35 @@ public sealed class ExportCsvTests : IDisposable
     }
 
     [Fact]
+    public void A_quote_left_open_until_a_later_line_names_every_line_it_swallowed()
+    {
+        _export.WithConnections(
+            "Ann,Lee,u,,,,15 Mar 2024",
+            "Bo,Ek,v,,\"Fabrikam, Inc.,Engineer,16 Mar 2024",
+            "Cy,Ro,w,,,,17 Mar 2024",
+            "Di,Ay,x,,\"Contoso\",Engineer,18 Mar 2024",
+            "Ed,Po,y,,,,19 Mar 2024");
+
+        var rows = Read("Connections.csv", ConnectionColumns);
+
+        Assert.Equal(["Ann", "Ed"], rows.Select(r => r.Values[0]));
+        var warning = Assert.Single(_warnings);
+        Assert.Equal(6, warning.Line);
+        Assert.Contains("opens on line 6 closes only on line 8, with text after it; lines 6 to 8 (3 lines) were read as one row and are all skipped", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_of_nothing_but_malformed_rows_is_not_called_empty_but_not_a_linkedin_file()
+    {
+        _export.With("Connections.csv", "{\"a\": 1}\n");
+
+        var exception = Assert.Throws<UnusableExportException>(() => Read("Connections.csv", ConnectionColumns));
+
+        Assert.Contains("not the Connections.csv of a LinkedIn data export", exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(_warnings, w => w.Message.Contains("empty", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_missing_required_column_is_unusable_and_named_with_the_header_line()
     {
         _export.With("Connections.csv", TempExport.ConnectionsPreamble + "First Name,Last Name,URL,Email Address,Company,Position\nAnn,Lee,u,,,\n");

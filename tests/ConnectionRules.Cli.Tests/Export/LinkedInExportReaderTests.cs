@@ -317,6 +317,48 @@ public sealed class LinkedInExportReaderTests : IDisposable
     }
 
     [Fact]
+    public void A_column_linkedin_writes_that_the_file_lacks_is_reported_once_and_read_as_empty()
+    {
+        _export.WithProfile("Sam", "Rivera").WithConnections(Ann).With(
+            "Invitations.csv",
+            "From,To,Sent At,Direction,inviterProfileUrl,inviteeProfileUrl\nBo Ek,Sam Rivera,\"9/27/25, 8:41 AM\",INCOMING,,\nCy Ro,Sam Rivera,\"9/28/25, 8:41 AM\",INCOMING,,\n");
+
+        var content = Read();
+
+        var warning = Assert.Single(_warnings);
+        Assert.Equal(1, warning.Line);
+        Assert.EndsWith("Invitations.csv", warning.File, StringComparison.Ordinal);
+        Assert.StartsWith("the header has no \"Message\" column, which LinkedIn's Invitations.csv has; it is read as empty in every row", warning.Message, StringComparison.Ordinal);
+        Assert.Equal(3, content.People.Count);
+    }
+
+    [Fact]
+    public void Two_exports_side_by_side_are_refused_rather_than_mixed()
+    {
+        _export.With("Basic_LinkedInDataExport_01-01-2025/Connections.csv", TempExport.ConnectionsPreamble + TempExport.ConnectionsHeader + Ann + "\n")
+            .With("Complete_LinkedInDataExport_10-01-2025/Connections.csv", TempExport.ConnectionsPreamble + TempExport.ConnectionsHeader + Ann + "\n")
+            .With("Complete_LinkedInDataExport_10-01-2025/Invitations.csv", TempExport.InvitationsHeader);
+
+        var exception = Assert.Throws<UnusableExportException>(Read);
+
+        Assert.Equal(
+            $"{_export.Folder}: holds 2 exports side by side (Basic_LinkedInDataExport_01-01-2025, Complete_LinkedInDataExport_10-01-2025), and taking a file from each would mix them. Give the folder of the one to triage.",
+            exception.Message);
+    }
+
+    [Fact]
+    public void Files_are_taken_from_the_exports_own_folder_only()
+    {
+        const string Message = "c1,,Ann Lee,https://www.linkedin.com/in/ann-lee,Sam Rivera,,2024-03-16 10:00:00 UTC,,Hi,INBOX,\n";
+        _export.With("export-2025/Connections.csv", TempExport.ConnectionsPreamble + TempExport.ConnectionsHeader + Ann + "\n")
+            .With("export-2025/Profile.csv", TempExport.ProfileHeader + "Sam,Rivera,,,,,,,,,,,\n")
+            .With("export-2025/messages.csv", TempExport.MessagesHeader + Message)
+            .With("a-scratch/messages.csv", TempExport.MessagesHeader + Message + Message);
+
+        Assert.Single(Single().Messages);
+    }
+
+    [Fact]
     public void A_connection_listed_twice_is_reported_and_kept_once()
     {
         _export.WithConnections(Ann, Ann);

@@ -57,7 +57,7 @@ public sealed class ScaleTests(ITestOutputHelper output) : IDisposable
     {
         var folder = Environment.GetEnvironmentVariable("CONNECTION_RULES_SCALE_EXPORT") is { Length: > 0 } kept ? kept : _export.Folder;
         LargeExport.Write(folder, connections: 30_000, messages: 200_000, pendingInvitations: 1_000, endorsements: 10_000);
-        var tool = Path.Combine(AppContext.BaseDirectory, "ConnectionRules.Cli.dll");
+        var tool = Path.Combine(AppContext.BaseDirectory, "connection-rules.dll");
         var timed = File.Exists("/usr/bin/time");
         var start = new ProcessStartInfo(timed ? "/usr/bin/time" : "dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var argument in (string[])[.. timed ? ["-f", "wall %e s, peak %M KiB", "dotnet"] : Array.Empty<string>(), tool, "triage", folder, "--format", "json", "--output", _export.PathOf("triage.json")])
