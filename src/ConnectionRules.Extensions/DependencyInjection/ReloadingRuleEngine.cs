@@ -41,6 +41,12 @@ internal sealed class ReloadingRuleEngine : IRuleEngine, IRuleEngineAccessor, ID
         _current = Build();
         foreach (var section in _setup.Sections)
         {
+            // A misspelt name gives an empty section, which builds: say so rather than run on defaults unnoticed.
+            if (section is IConfigurationSection { } named && !named.Exists())
+            {
+                Log.SectionMissing(_logger, named.Path);
+            }
+
             _subscriptions.Add(ChangeToken.OnChange(section.GetReloadToken, Reload));
         }
 

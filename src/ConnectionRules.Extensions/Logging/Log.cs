@@ -26,4 +26,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 4, EventName = "ReloadFailed", Level = LogLevel.Error,
         Message = "Rebuilding the rule engine after a configuration reload threw; the rule engine keeps its previous configuration.")]
     public static partial void ReloadFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5, EventName = "SectionMissing", Level = LogLevel.Warning,
+        Message = "The configuration section {Path} does not exist, so the rule engine runs with its defaults until it appears. Check the name passed to GetSection, or call AddConnectionRules() without a section when the defaults are meant.")]
+    public static partial void SectionMissing(ILogger logger, string path);
 }

@@ -64,6 +64,33 @@ public sealed class ReloadingRuleEngineTests
     }
 
     [Fact]
+    public void A_section_that_does_not_exist_is_a_warning_at_start_and_the_defaults_apply()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([KeyValuePair.Create<string, string?>("ConnectionRules:Rules:CR1001", "error")]).Build();
+        var logs = new CollectingLoggerProvider();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.AddProvider(logs));
+        services.AddConnectionRules(configuration.GetSection("ConnectionRule"));
+        using var provider = services.BuildServiceProvider();
+
+        var engine = provider.GetRequiredService<IRuleEngine>();
+
+        Assert.Equal(Severity.Info, engine.GetSeverity("CR1001"));
+        var entry = Assert.Single(logs.Entries, e => e.EventName == "SectionMissing");
+        Assert.Equal(LogLevel.Warning, entry.Level);
+        Assert.StartsWith("The configuration section ConnectionRule does not exist, so the rule engine runs with its defaults", entry.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_existing_section_is_not_reported_missing()
+    {
+        var (fixture, _) = InMemory(("ConnectionRules:Rules:CR1001", "warning"));
+        using var _ = fixture;
+
+        Assert.Empty(fixture.Entries("SectionMissing"));
+    }
+
+    [Fact]
     public void A_reload_that_changes_nothing_in_the_section_rebuilds_nothing()
     {
         var (fixture, memory) = InMemory(("ConnectionRules:Rules:CR1001", "warning"), ("Logging:LogLevel:Default", "Information"));
