@@ -67,6 +67,11 @@ internal static class EngineFactory
 
     private static IConfigurationSection Load(string path)
     {
+        if (Directory.Exists(path))
+        {
+            throw new UnusableConfigurationException($"{path}: a folder, not a file (--config). Give a JSON file like {{ \"{SectionName}\": {{ \"Rules\": {{ \"CR1001\": \"error\" }} }} }}.");
+        }
+
         if (!File.Exists(path))
         {
             throw new UnusableConfigurationException($"{path}: no such file (--config). Give a JSON file like {{ \"{SectionName}\": {{ \"Rules\": {{ \"CR1001\": \"error\" }} }} }}.");

@@ -163,6 +163,13 @@ internal static class TriageCommand
         where TEnum : struct, Enum =>
         string.Join(separator, Enum.GetNames<TEnum>().Select(name => name.ToLowerInvariant()));
 
+    private static string Extension(OutputFormat format) => format switch
+    {
+        OutputFormat.Json => ".json",
+        OutputFormat.Sarif => ".sarif",
+        _ => ".txt",
+    };
+
     // ISO 8601 only: "10/01/2025" would be October in one country and January in another.
     private static readonly string[] IsoInstants =
     [
@@ -175,6 +182,18 @@ internal static class TriageCommand
     private static async Task<int> TriageAsync(CliContext context, TriageOptions options, CancellationToken cancellationToken)
     {
         var error = context.Error;
+        if (options.Path is { } given && string.IsNullOrWhiteSpace(given))
+        {
+            await error.WriteLineAsync("error: the export path is empty; give the folder you extracted from LinkedIn, or the .zip file itself.").ConfigureAwait(false);
+            return UnusableInput;
+        }
+
+        if (options.Output is { } target && Directory.Exists(target))
+        {
+            await error.WriteLineAsync($"error: --output {target} is a folder; give the path of the file to write, such as {Path.Combine(target, "report" + Extension(options.Format))}.").ConfigureAwait(false);
+            return UnusableInput;
+        }
+
         TimeProvider time = context.Time;
         if (options.Now is { } nowText)
         {

@@ -419,6 +419,33 @@ public sealed class TriageCommandTests : IDisposable
     public void Names_are_read_in_any_case(string format) =>
         Assert.StartsWith("{", Tool.Run("triage", "--format", format).Out, StringComparison.Ordinal);
 
+    [Fact]
+    public void Folders_given_for_files_and_an_empty_path_are_named_as_such()
+    {
+        var folder = _export.Root;
+
+        Assert.Equal(
+            $"error: --output {folder} is a folder; give the path of the file to write, such as {Path.Combine(folder, "report.json")}.",
+            Assert.Single(Tool.Run("triage", "--format", "json", "--output", folder).ErrorLines));
+        Assert.StartsWith($"error: {folder}: a folder, not a file (--config).", Assert.Single(Tool.Run("triage", "--config", folder).ErrorLines), StringComparison.Ordinal);
+        Assert.Equal(
+            "error: the export path is empty; give the folder you extracted from LinkedIn, or the .zip file itself.",
+            Assert.Single(Tool.Run("triage", "").ErrorLines));
+    }
+
+    [Fact]
+    public void A_count_of_one_reads_in_the_singular()
+    {
+        // Without CR2001, Priya Shah's bait-and-switch (CR2002) is the sample's one disconnect.
+        var config = _export.PathOf("rules.json");
+        File.WriteAllText(config, """{ "ConnectionRules": { "Rules": { "CR2001": "none" } } }""");
+
+        var table = Tool.Run("triage", "--config", config, "--min-verdict", "disconnect").Out;
+
+        Assert.Matches(@"Disconnect\s+1  connection to remove\n", table);
+        Assert.Matches(@"Decline\s+3  invitations to decline\n", table);
+    }
+
     [Theory]
     [InlineData("soon")]
     [InlineData("10/01/2025")]

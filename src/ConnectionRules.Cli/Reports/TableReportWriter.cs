@@ -17,10 +17,10 @@ internal static class TableReportWriter
             + $"{Plural(content.Statistics.PendingInvitations, "pending invitation")}");
         // Written as it is, never wrapped by the renderer: a path broken over two lines cannot be copied back.
         console.Profile.Out.Writer.WriteLine($"{report.Export}{(report.IsSample ? " (the sample export that ships with the tool)" : "")}");
-        SummaryLine(console, report, Verdict.Disconnect, "connections to remove");
-        SummaryLine(console, report, Verdict.Decline, "invitations to decline");
-        SummaryLine(console, report, Verdict.Review, "to look at yourself");
-        SummaryLine(console, report, Verdict.Accept, "nothing to do");
+        SummaryLine(console, report, Verdict.Disconnect, "connection to remove", "connections to remove");
+        SummaryLine(console, report, Verdict.Decline, "invitation to decline", "invitations to decline");
+        SummaryLine(console, report, Verdict.Review, "to look at yourself", "to look at yourself");
+        SummaryLine(console, report, Verdict.Accept, "nothing to do", "nothing to do");
         console.WriteLine();
 
         var listed = report.Listed.ToList();
@@ -69,15 +69,16 @@ internal static class TableReportWriter
         _ => new Markup("[green]Accept[/]"),
     };
 
-    private static void SummaryLine(IAnsiConsole console, TriageReport report, Verdict verdict, string meaning)
+    private static void SummaryLine(IAnsiConsole console, TriageReport report, Verdict verdict, string one, string many)
     {
         var markup = VerdictMarkup(verdict);
         var padding = new string(' ', 11 - verdict.ToString().Length);
         console.Write(new Text("  "));
         console.Write(markup);
         var width = Math.Max(4, report.Results.Count.ToString(System.Globalization.CultureInfo.InvariantCulture).Length);
-        var count = report.Count(verdict).ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(width);
-        console.WriteLine($"{padding}{count}  {meaning}");
+        var count = report.Count(verdict);
+        var padded = count.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(width);
+        console.WriteLine($"{padding}{padded}  {(count == 1 ? one : many)}");
     }
 
     private static string Plural(int count, string noun) =>
