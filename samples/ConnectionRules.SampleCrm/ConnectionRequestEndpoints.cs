@@ -1,3 +1,4 @@
+using Microsoft.Net.Http.Headers;
 using ConnectionRules.SampleCrm.Contracts;
 using ConnectionRules.SampleCrm.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,6 +29,17 @@ internal static class ConnectionRequestEndpoints
                 statusCode: StatusCodes.Status415UnsupportedMediaType,
                 title: "The request body must be JSON.",
                 detail: $"Content-Type is '{http.ContentType ?? "(none)"}'; send the connection request as application/json.");
+        }
+
+        // JSON is read as UTF-8: a body declared in another encoding would be read as garbage, so it is refused as such.
+        if (MediaTypeHeaderValue.TryParse(http.ContentType, out var mediaType)
+            && mediaType.Charset is { Length: > 0 } charset
+            && !string.Equals(charset.ToString().Trim('"'), "utf-8", StringComparison.OrdinalIgnoreCase))
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "The request body must be UTF-8 JSON.",
+                detail: $"Content-Type says charset={charset}; send the connection request as application/json in UTF-8.");
         }
 
         var body = await RequestBodyReader.ReadBodyAsync(http, cancellationToken);

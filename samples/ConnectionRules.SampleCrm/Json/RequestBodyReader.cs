@@ -21,6 +21,8 @@ internal static class RequestBodyReader
     /// <summary>The largest body read: a request with a long conversation is a few KiB; a bigger body is refused unread.</summary>
     public const int MaxBodyBytes = 1024 * 1024;
 
+    private static readonly byte[] Utf8ByteOrderMark = [0xEF, 0xBB, 0xBF];
+
     /// <summary>Buffers the body, or returns null, having read no more than the limit, when it is larger than <see cref="MaxBodyBytes"/>.</summary>
     public static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -50,9 +52,16 @@ internal static class RequestBodyReader
     public static (T? Value, ValidationProblem? Problem) Read<T>(byte[] body, JsonSerializerOptions options)
         where T : class
     {
+        // A UTF-8 byte order mark, which some Windows clients send, is not JSON but says nothing wrong about it.
+        var json = body.AsMemory();
+        if (json.Span.StartsWith(Utf8ByteOrderMark))
+        {
+            json = json[Utf8ByteOrderMark.Length..];
+        }
+
         try
         {
-            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = options.MaxDepth });
+            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = options.MaxDepth });
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 return (null, Problem([new("$", $"The body must be a JSON object describing a {typeof(T).Name}, not {Describe(document.RootElement.ValueKind)}.")]));
@@ -65,7 +74,7 @@ internal static class RequestBodyReader
                 return (null, Problem(errors));
             }
 
-            return (JsonSerializer.Deserialize<T>(body, options), null);
+            return (JsonSerializer.Deserialize<T>(json.Span, options), null);
         }
         catch (JsonException exception)
         {
@@ -192,7 +201,30 @@ internal static class RequestBodyReader
             // The serializer appends " Path: ... | LineNumber: ..." to its own messages; the problem carries those apart.
             var message = exception.Message;
             var suffix = message.IndexOf(" Path: ", StringComparison.Ordinal) is var p and >= 0 ? p : message.IndexOf(" LineNumber: ", StringComparison.Ordinal);
-            return new(field, suffix >= 0 ? message[..suffix] : message);
+            return new(field, InApiTerms(suffix >= 0 ? message[..suffix] : message));
+        }
+
+        // "could not be converted to System.Nullable`1[System.Int32]" names .NET types; a client knows JSON's.
+        private static string InApiTerms(string message)
+        {
+            const string Marker = "could not be converted to ";
+            var at = message.IndexOf(Marker, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                return message;
+            }
+
+            var type = message[(at + Marker.Length)..].TrimEnd('.');
+            var expected = type switch
+            {
+                _ when type.Contains("System.Int32", StringComparison.Ordinal) => "a whole number",
+                _ when type.Contains("System.Boolean", StringComparison.Ordinal) => "true or false",
+                _ when type.Contains("IReadOnlyList", StringComparison.Ordinal) || type.EndsWith("[]", StringComparison.Ordinal) => "an array",
+                "System.String" => "a string",
+                _ when type.StartsWith("ConnectionRules.", StringComparison.Ordinal) => "an object",
+                _ => null,
+            };
+            return expected is null ? message : $"The JSON value {Marker}{expected}.";
         }
     }
 }

@@ -25,7 +25,10 @@ public sealed class BadRequestTests(WebApplicationFactory<Program> factory) : IC
         { """{ "id": "r1", "sender": { "name": "Jordan Blake" }, "sentAt": "2026-03-10T09:00:00" }""", "sentAt", "has no time zone" },
         { """{ "id": "r1", "sender": { "name": "Jordan Blake" }, "sentAt": 20260310 }""", "sentAt", "Expected a date as a string" },
         { """{ "id": "r1", "sender": { "name": "Jordan Blake" }, "sentAt": "2026-03-10" }""", "sentAt", "\"2026-03-10\" is a date without a time: write the time and its offset too, e.g. \"2026-03-10T00:00:00Z\"" },
-        { """{ "id": "r1", "sender": { "name": "Jordan Blake", "connectionCount": "42" }, "sentAt": "2026-03-10T09:00:00Z" }""", "sender.connectionCount", "could not be converted" },
+        { """{ "id": "r1", "sender": { "name": "Jordan Blake", "connectionCount": "42" }, "sentAt": "2026-03-10T09:00:00Z" }""", "sender.connectionCount", "The JSON value could not be converted to a whole number." },
+        { """{ "id": "r1", "sender": { "name": "Jordan Blake", "hasPhoto": "yes" }, "sentAt": "2026-03-10T09:00:00Z" }""", "sender.hasPhoto", "The JSON value could not be converted to true or false." },
+        { """{ "id": "r1", "sender": { "name": "Jordan Blake" }, "sentAt": "2026-03-10T09:00:00Z", "messages": { } }""", "messages", "The JSON value could not be converted to an array." },
+        { """{ "id": "r1", "sender": "Jordan Blake", "sentAt": "2026-03-10T09:00:00Z" }""", "sender", "The JSON value could not be converted to an object." },
         { """{ "id": "r1", "sender": { "name": "Jordan Blake" }, "sentAt": "2026-03-10T09:00:00Z", "mutualConnections": "0" }""", "mutualConnections", "could not be converted" },
         { """{ "id": "r1", "sender": { "name": "Jordan Blake" }, "sentAt": "2026-03-10T09:00:00Z", "messages": [ { "sentAt": "2026-03-11T09:00:00Z" } ] }""", "messages[0].text", "messages[0].text is required but missing" },
         { """{ "id": "r1", "sender": { "name": "Jordan Blake" }, "sentAt": "2026-03-10T09:00:00Z", "messages": [ { "sentAt": "2026-03-11T09:00:00Z", "text": "Hi", "direction": "sideways" } ] }""", "messages[0].direction", "\"sideways\" is not a MessageDirection: use one of \"fromSender\", \"fromRecipient\"" },
@@ -117,6 +120,31 @@ public sealed class BadRequestTests(WebApplicationFactory<Program> factory) : IC
 
         var problem = await AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
         Assert.Equal("Content-Type is 'text/plain'; send the connection request as application/json.", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_body_declared_in_another_charset_answers_415()
+    {
+        using var content = new ByteArrayContent(Encoding.Unicode.GetBytes(Valid));
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json; charset=utf-16");
+
+        using var response = await factory.CreateClient().PostAsync(SampleCrmClient.EvaluatePath, content);
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+        Assert.Equal("Content-Type says charset=utf-16; send the connection request as application/json in UTF-8.", problem.GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [InlineData("application/json; charset=utf-8")]
+    [InlineData("application/json; charset=\"UTF-8\"")]
+    public async Task A_body_with_a_byte_order_mark_or_an_explicit_utf8_charset_is_read(string contentType)
+    {
+        using var content = new ByteArrayContent([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(Valid)]);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+
+        using var response = await factory.CreateClient().PostAsync(SampleCrmClient.EvaluatePath, content);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Theory]
