@@ -294,7 +294,9 @@ public sealed class TriageCommandTests : IDisposable
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("", run.Out);
-        Assert.StartsWith($"error: Connections.csv in {zip}: cannot be read: ", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        var error = Assert.Single(run.ErrorLines);
+        Assert.StartsWith($"error: Connections.csv in {zip}: cannot be read: ", error, StringComparison.Ordinal);
+        Assert.EndsWith("The zip may be encrypted, damaged, or compressed with a method .NET does not read: extract it with your archive tool and give the folder.", error, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -67,7 +67,7 @@ internal sealed class ExportCsv : IDisposable
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException or NotSupportedException)
         {
             // An entry compressed with a method .NET does not read (LZMA, encrypted), a file without read permission.
-            throw new UnusableExportException(file.Label, null, $"cannot be read: {exception.Message}");
+            throw new UnusableExportException(file.Label, null, $"cannot be read: {exception.Message}{ArchiveHint(exception)}");
         }
 
         CsvReader? reader = null;
@@ -192,9 +192,14 @@ internal sealed class ExportCsv : IDisposable
         }
         catch (Exception exception) when (exception is IOException or InvalidDataException or CsvFormatException)
         {
-            throw new UnusableExportException(_file.Label, _current ? Line : null, $"cannot be read: {exception.Message}");
+            throw new UnusableExportException(_file.Label, _current ? Line : null, $"cannot be read: {exception.Message}{ArchiveHint(exception)}");
         }
     }
+
+    // .NET says "unsupported compression method" for an encrypted entry and for damaged data alike.
+    private static string ArchiveHint(Exception exception) => exception is InvalidDataException or NotSupportedException
+        ? " The zip may be encrypted, damaged, or compressed with a method .NET does not read: extract it with your archive tool and give the folder."
+        : "";
 
     private bool IsBlank()
     {
@@ -220,6 +225,12 @@ internal sealed class ExportCsv : IDisposable
             }
 
             var fields = Enumerable.Range(0, _reader.FieldCount).Select(i => _reader.GetString(i).Trim()).ToArray();
+            if (required.Count > 0 && fields.Length == 1 && fields[0].Split(';').Select(f => f.Trim(' ', '"')).Contains(required[0], StringComparer.OrdinalIgnoreCase))
+            {
+                // A spreadsheet in a locale whose list separator is ';' re-saved the file.
+                throw Unusable($"the header is separated by semicolons, not commas: the file was re-saved by a spreadsheet. Use the {System.IO.Path.GetFileName(_file.Name)} LinkedIn sent, or save it again as comma-separated.");
+            }
+
             if (required.Count > 0 && fields.Contains(required[0], StringComparer.OrdinalIgnoreCase))
             {
                 for (var i = 0; i < fields.Length; i++)

@@ -84,7 +84,7 @@ internal sealed class LinkedInExportReader
             throw new UnusableExportException(
                 _source.Path,
                 null,
-                $"not a LinkedIn data export: it holds neither {ConnectionsFile} nor {InvitationsFile}. Give the folder or .zip from LinkedIn's \"Get a copy of your data\" (Settings > Data privacy), with connections or invitations selected.");
+                $"not a LinkedIn data export: it holds neither {ConnectionsFile} nor {InvitationsFile} at its top or up to two folders down. Give the folder or .zip from LinkedIn's \"Get a copy of your data\" (Settings > Data privacy), with connections or invitations selected.");
         }
 
         if (_source.Find(ProfileFile) is { } profile)

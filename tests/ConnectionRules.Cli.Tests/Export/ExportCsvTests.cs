@@ -147,6 +147,17 @@ public sealed class ExportCsvTests : IDisposable
     }
 
     [Fact]
+    public void A_header_separated_by_semicolons_is_named_as_a_spreadsheet_re_save_at_its_line()
+    {
+        _export.With("Connections.csv", TempExport.ConnectionsPreamble + TempExport.ConnectionsHeader.Replace(',', ';') + "Ann;Lee;u;;;;15 Mar 2024\n");
+
+        var exception = Assert.Throws<UnusableExportException>(() => Read("Connections.csv", ConnectionColumns));
+
+        Assert.Equal(4, exception.Line);
+        Assert.Contains("the header is separated by semicolons, not commas", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_required_column_is_unusable_and_named_with_the_header_line()
     {
         _export.With("Connections.csv", TempExport.ConnectionsPreamble + "First Name,Last Name,URL,Email Address,Company,Position\nAnn,Lee,u,,,\n");
