@@ -34,7 +34,7 @@ internal static class ConnectionRequestEndpoints
         // JSON is read as UTF-8: a body declared in another encoding would be read as garbage, so it is refused as such.
         if (MediaTypeHeaderValue.TryParse(http.ContentType, out var mediaType)
             && mediaType.Charset is { Length: > 0 } charset
-            && !string.Equals(charset.ToString().Trim('"'), "utf-8", StringComparison.OrdinalIgnoreCase))
+            && !ReadsAsUtf8(charset.ToString().Trim('"')))
         {
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status415UnsupportedMediaType,
@@ -71,6 +71,10 @@ internal static class ConnectionRequestEndpoints
                 detail: exception.ParamName is { } name ? exception.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : exception.Message);
         }
     }
+
+    // ASCII is a subset of UTF-8; "utf8" is a common spelling of it.
+    private static bool ReadsAsUtf8(string charset) =>
+        charset.ToLowerInvariant() is "utf-8" or "utf8" or "us-ascii" or "ascii";
 
     private static Ok<RuleResponse[]> ListRules(IRuleEngineAccessor engines)
     {

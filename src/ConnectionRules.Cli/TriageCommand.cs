@@ -171,10 +171,12 @@ internal static class TriageCommand
     };
 
     // ISO 8601 only: "10/01/2025" would be October in one country and January in another.
+    // A space may stand for the T, as in the timestamps the diagnostics print ("2026-03-06 14:00:00 +00:00").
     private static readonly string[] IsoInstants =
     [
         "yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF",
         "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
+        "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:ssK", "yyyy-MM-dd HH:mm:ss zzz",
     ];
 
     private sealed record TriageOptions(string? Path, OutputFormat Format, string? Output, string? Config, Verdict? MinVerdict, string? Now);

@@ -459,6 +459,18 @@ public sealed class TriageCommandTests : IDisposable
         Assert.Contains($"--now \"{now}\" is not an ISO 8601 date and time", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("2026-01-02T03:04:05Z")]
+    [InlineData("2026-01-02T04:04:05+01:00")]
+    [InlineData("2026-01-02 03:04:05")]
+    [InlineData("2026-01-02 03:04:05 +00:00")]
+    public void Now_takes_iso_8601_with_a_t_or_a_space(string now)
+    {
+        using var json = JsonDocument.Parse(Tool.Run("triage", "--format", "json", "--now", now).Out);
+
+        Assert.Equal("2026-01-02T03:04:05+00:00", json.RootElement.GetProperty("evaluatedAt").GetString());
+    }
+
     [Fact]
     public void Now_sets_the_instant_of_the_report()
     {

@@ -66,13 +66,19 @@ internal static partial class LastGoodJsonFiles
     {
         private bool _loaded;
 
-        // The first load still fails start-up; only a later one keeps the data it had.
+        // The first load, at start-up, still fails the host; after it (also when an optional file was missing then), a
+        // malformed file keeps the data it had.
+        public override void Load()
+        {
+            base.Load();
+            _loaded = true;
+        }
+
         public override void Load(Stream stream)
         {
             try
             {
                 base.Load(stream);
-                _loaded = true;
             }
             catch (FormatException exception) when (_loaded)
             {

@@ -286,8 +286,11 @@ internal sealed class ExportCsv : IDisposable
         };
     }
 
+    // The lines a raw record spans; one that runs to the end of the file keeps the file's last line break, which ends a
+    // line and starts none.
     private static int LinesIn(string text)
     {
+        text = text.TrimEnd('\r', '\n');
         var lines = 1;
         for (var i = 0; i < text.Length; i++)
         {

@@ -11,9 +11,10 @@ internal sealed record ExportFile(string Name, string Label, long Length, Func<S
 
 /// <summary>
 /// A LinkedIn data export as the user has it: the folder they extracted, or the .zip LinkedIn sent, read in place.
-/// Files are found by name, case-insensitively, at the top or up to two folders down (some exports nest one folder),
-/// all in the export's own folder: the shallowest one that holds Connections.csv or Invitations.csv. Two such folders
-/// side by side (LinkedIn sends a Basic and a Complete archive) are refused rather than mixed.
+/// Files are found by name, case-insensitively, in the export's own folder: the shallowest one, at the top or up to two
+/// folders down (some exports nest one folder), that holds Connections.csv or Invitations.csv. LinkedIn writes every
+/// file triage reads there, so a file of that name in another folder, even one below it, belongs to something else.
+/// Two such folders side by side (LinkedIn sends a Basic and a Complete archive) are refused rather than mixed.
 /// </summary>
 internal abstract class ExportSource : IDisposable
 {
@@ -58,15 +59,14 @@ internal abstract class ExportSource : IDisposable
         }
     }
 
-    /// <summary>Finds a file by name in the export's folder or below it; the shallowest match wins.</summary>
+    /// <summary>Finds a file by name in the export's folder.</summary>
     /// <exception cref="UnusableExportException">The source holds two exports side by side.</exception>
     public ExportFile? Find(string fileName)
     {
         var folder = _folder ??= ExportFolder();
         return Files(fileName)
-            .Where(file => file.Name.StartsWith(folder, StringComparison.Ordinal))
-            .OrderBy(file => Depth(file.Name))
-            .ThenBy(file => file.Name, StringComparer.Ordinal)
+            .Where(file => string.Equals(FolderOf(file.Name), folder, StringComparison.Ordinal))
+            .OrderBy(file => file.Name, StringComparer.Ordinal)
             .FirstOrDefault();
     }
 
@@ -82,7 +82,7 @@ internal abstract class ExportSource : IDisposable
     {
     }
 
-    /// <summary>Every file of this name, case-insensitively, at most <see cref="MaxDepth"/> folders down.</summary>
+    /// <summary>Every file of this name, case-insensitively, at most <see cref="MaxDepth"/> folders down, named with forward slashes.</summary>
     protected abstract IEnumerable<ExportFile> Files(string fileName);
 
     private static int Depth(string name) => name.Count(c => c == '/');
@@ -128,10 +128,12 @@ internal abstract class ExportSource : IDisposable
 
     private sealed class ZipSource(string path, ZipArchive archive) : ExportSource(path)
     {
+        // A zip made on Windows may separate folders with backslashes.
         protected override IEnumerable<ExportFile> Files(string fileName) =>
             from entry in archive.Entries
-            where string.Equals(entry.Name, fileName, StringComparison.OrdinalIgnoreCase) && Depth(entry.FullName) <= MaxDepth
-            select new ExportFile(entry.FullName, $"{entry.FullName} in {Path}", entry.Length, entry.Open);
+            let name = entry.FullName.Replace('\\', '/')
+            where string.Equals(entry.Name, fileName, StringComparison.OrdinalIgnoreCase) && Depth(name) <= MaxDepth
+            select new ExportFile(name, $"{entry.FullName} in {Path}", entry.Length, entry.Open);
 
         protected override void Dispose(bool disposing)
         {

@@ -35,6 +35,9 @@ internal sealed class EvaluationState
 
     public List<Diagnostic> Diagnostics => _diagnostics;
 
+    /// <summary>Gets the number of the evaluation in progress on this state, different from the one before it.</summary>
+    public int Stamp => _stamp;
+
     // Scratch space for rules that fingerprint messages (CR2004), reused across evaluations.
     private ulong[] _fingerprints = [];
 

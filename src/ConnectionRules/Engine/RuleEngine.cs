@@ -73,7 +73,12 @@ public sealed class RuleEngine : IRuleEngine
         var state = EvaluationState.Rent(this, request, _timeProvider.GetUtcNow());
         try
         {
-            if (_consistency is null || !Run(state, _consistency) || AllSuppressed(state.Diagnostics))
+            if (_consistency is not null)
+            {
+                Run(state, _consistency);
+            }
+
+            if (_consistency is null || !HasUnsuppressed(state.Diagnostics, _consistency.Descriptor))
             {
                 foreach (var rule in _rules)
                 {
@@ -92,21 +97,22 @@ public sealed class RuleEngine : IRuleEngine
         }
     }
 
-    private static bool AllSuppressed(List<Diagnostic> diagnostics)
+    // Only the rule's own findings count: a CR0001 reported while it ran (one of its suppressions threw) does not.
+    private static bool HasUnsuppressed(List<Diagnostic> diagnostics, RuleDescriptor descriptor)
     {
         foreach (var diagnostic in diagnostics)
         {
-            if (!diagnostic.IsSuppressed)
+            if (ReferenceEquals(diagnostic.Descriptor, descriptor) && !diagnostic.IsSuppressed)
             {
-                return false;
+                return true;
             }
         }
 
-        return true;
+        return false;
     }
 
-    /// <summary>Runs one rule; returns whether it reported anything.</summary>
-    private bool Run(EvaluationState state, ConfiguredRule rule)
+    /// <summary>Runs one rule; a failure is reported as CR0001 in its place.</summary>
+    private void Run(EvaluationState state, ConfiguredRule rule)
     {
         var before = state.Diagnostics.Count;
         state.ActiveRule = rule;
@@ -129,7 +135,5 @@ public sealed class RuleEngine : IRuleEngine
         {
             state.ActiveRule = null;
         }
-
-        return state.Diagnostics.Count > before;
     }
 }

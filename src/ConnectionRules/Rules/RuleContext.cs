@@ -8,11 +8,13 @@ public readonly struct RuleContext
 {
     private readonly EvaluationState? _state;
     private readonly ConfiguredRule? _rule;
+    private readonly int _evaluation;
 
     internal RuleContext(EvaluationState state, ConfiguredRule rule)
     {
         _state = state;
         _rule = rule;
+        _evaluation = state.Stamp;
     }
 
     /// <summary>Gets the request being evaluated.</summary>
@@ -80,13 +82,14 @@ public readonly struct RuleContext
     /// <summary>Scratch space reused across evaluations on this thread, for rules that fingerprint messages.</summary>
     internal ulong[] Fingerprints(int length) => State.RentFingerprints(length);
 
-    // The engine reuses its evaluation state, so a saved context would read another evaluation's request: it refuses.
+    // The engine reuses its evaluation state, so a saved context would read another evaluation's request: it refuses,
+    // also while the same rule runs again on that state, in a later evaluation.
     private EvaluationState State
     {
         get
         {
             var state = _state ?? throw NotFromEngine();
-            return ReferenceEquals(state.ActiveRule, _rule)
+            return ReferenceEquals(state.ActiveRule, _rule) && state.Stamp == _evaluation
                 ? state
                 : throw new InvalidOperationException($"Rule {_rule!.Descriptor.Id}'s context was used after its evaluation was over: use a RuleContext only inside the ConnectionRule.Evaluate call it was passed to, not from a saved copy.");
         }

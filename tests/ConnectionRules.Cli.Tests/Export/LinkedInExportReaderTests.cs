@@ -347,15 +347,48 @@ public sealed class LinkedInExportReaderTests : IDisposable
     }
 
     [Fact]
-    public void Files_are_taken_from_the_exports_own_folder_only()
+    public void Files_are_taken_from_the_exports_own_folder_only_not_a_sibling_nor_one_below()
     {
         const string Message = "c1,,Ann Lee,https://www.linkedin.com/in/ann-lee,Sam Rivera,,2024-03-16 10:00:00 UTC,,Hi,INBOX,\n";
         _export.With("export-2025/Connections.csv", TempExport.ConnectionsPreamble + TempExport.ConnectionsHeader + Ann + "\n")
             .With("export-2025/Profile.csv", TempExport.ProfileHeader + "Sam,Rivera,,,,,,,,,,,\n")
-            .With("export-2025/messages.csv", TempExport.MessagesHeader + Message)
             .With("a-scratch/messages.csv", TempExport.MessagesHeader + Message + Message);
 
+        Assert.Empty(Single().Messages);
+
+        _export.With("export-2025/old/messages.csv", TempExport.MessagesHeader + Message + Message);
+        Assert.Empty(Single().Messages);
+
+        _export.With("export-2025/messages.csv", TempExport.MessagesHeader + Message);
         Assert.Single(Single().Messages);
+    }
+
+    [Fact]
+    public void A_zip_made_on_windows_with_backslashes_is_read_and_two_exports_in_it_are_refused()
+    {
+        var zip = _export.PathOf("windows.zip");
+        using (var archive = System.IO.Compression.ZipFile.Open(zip, System.IO.Compression.ZipArchiveMode.Create))
+        {
+            foreach (var folder in new[] { "Basic_LinkedInDataExport_01-01-2025", "Complete_LinkedInDataExport_10-01-2025" })
+            {
+                using var writer = new StreamWriter(archive.CreateEntry(folder + "\\Connections.csv").Open());
+                writer.Write(TempExport.ConnectionsPreamble + TempExport.ConnectionsHeader + Ann + "\n");
+            }
+        }
+
+        // Made by MS-DOS/Windows (the high byte of "version made by" in each central directory entry), where a backslash
+        // separates folders, as in zips written by Windows' own tools.
+        var bytes = File.ReadAllBytes(zip);
+        for (var at = bytes.AsSpan().IndexOf("PK\u0001\u0002"u8); at >= 0; at = bytes.AsSpan(at + 4).IndexOf("PK\u0001\u0002"u8) is var next and >= 0 ? at + 4 + next : -1)
+        {
+            bytes[at + 5] = 0;
+        }
+
+        File.WriteAllBytes(zip, bytes);
+        using var source = ExportSource.Open(zip);
+        var exception = Assert.Throws<UnusableExportException>(() => LinkedInExportReader.Read(source, _warnings.Add));
+
+        Assert.Contains("holds 2 exports side by side (Basic_LinkedInDataExport_01-01-2025, Complete_LinkedInDataExport_10-01-2025)", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]

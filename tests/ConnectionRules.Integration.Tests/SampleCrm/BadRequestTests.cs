@@ -137,6 +137,8 @@ public sealed class BadRequestTests(WebApplicationFactory<Program> factory) : IC
     [Theory]
     [InlineData("application/json; charset=utf-8")]
     [InlineData("application/json; charset=\"UTF-8\"")]
+    [InlineData("application/json; charset=utf8")]
+    [InlineData("application/json; charset=us-ascii")]
     public async Task A_body_with_a_byte_order_mark_or_an_explicit_utf8_charset_is_read(string contentType)
     {
         using var content = new ByteArrayContent([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(Valid)]);

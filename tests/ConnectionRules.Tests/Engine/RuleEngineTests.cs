@@ -94,6 +94,18 @@ public sealed class RuleEngineTests
     }
 
     [Fact]
+    public void A_context_saved_from_an_earlier_evaluation_refuses_even_while_its_rule_runs_again()
+    {
+        var rule = new ReadsItsPreviousContext();
+        var engine = new RuleEngineBuilder().AddRule(rule).Build();
+        engine.Evaluate(Requests.Clean());
+
+        engine.Evaluate(Requests.Clean() with { Id = "req-2" });
+
+        Assert.StartsWith("Rule ACME002's context was used after its evaluation was over", rule.Failure?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Diagnostics_come_worst_first_then_by_id_then_by_location()
     {
         var request = Requests.Clean() with
@@ -297,5 +309,29 @@ public sealed class RuleEngineTests
         public RuleContext Saved { get; private set; }
 
         public override void Evaluate(RuleContext context) => Saved = context;
+    }
+
+    /// <summary>A rule that reads, on each call, the context of its call before.</summary>
+    private sealed class ReadsItsPreviousContext : ConnectionRule
+    {
+        private RuleContext? _previous;
+
+        public override RuleDescriptor Descriptor { get; } = new("ACME002", "Reads its previous context", "Never reported", "Testing", Severity.Warning);
+
+        public InvalidOperationException? Failure { get; private set; }
+
+        public override void Evaluate(RuleContext context)
+        {
+            try
+            {
+                _ = _previous?.Request;
+            }
+            catch (InvalidOperationException exception)
+            {
+                Failure = exception;
+            }
+
+            _previous = context;
+        }
     }
 }

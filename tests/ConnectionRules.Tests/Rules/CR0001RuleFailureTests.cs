@@ -210,11 +210,37 @@ public sealed class CR0001RuleFailureTests
     }
 
     [Fact]
-    public void a_message_format_string_that_fits_formats_invariantly()
+    public void a_message_format_string_that_fits_formats_invariantly_whatever_the_current_culture()
     {
-        var evaluation = EngineWith(new ReportsCount("ACME004", "Sent {0:N0} messages in {1,4} days", 12_345, 3)).Evaluate(Requests.Clean());
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+        try
+        {
+            Assert.Equal("12.345", 12_345.ToString("N0", System.Globalization.CultureInfo.CurrentCulture));
+            var evaluation = EngineWith(new ReportsCount("ACME004", "Sent {0:N0} messages in {1,4} days", 12_345, 3)).Evaluate(Requests.Clean());
 
-        Assert.Equal("Sent 12,345 messages in    3 days", Assert.Single(evaluation.Diagnostics, d => d.Id == "ACME004").Message);
+            Assert.Equal("Sent 12,345 messages in    3 days", Assert.Single(evaluation.Diagnostics, d => d.Id == "ACME004").Message);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    [Fact]
+    public void a_throwing_suppression_of_CR0002_does_not_keep_the_other_rules_from_running_once_another_suppresses_it()
+    {
+        var inconsistent = Requests.Clean() with { AcceptedAt = Requests.SentAt.AddHours(-1) };
+        var engine = Requests.RecommendedEngine(b => b
+            .AddRule("ACME001", r => r.WithTitle("Always").ReportWhen(Predicates.Custom("Always", _ => true)))
+            .Suppress("CR0002", Predicates.Custom("Flaky", _ => throw new TimeoutException("lookup")), "Known sync issue (flaky)")
+            .Suppress("CR0002", Predicates.Custom("Always", _ => true), "Known sync issue"));
+
+        var evaluation = engine.Evaluate(inconsistent);
+
+        Assert.True(Assert.Single(evaluation.Diagnostics, d => d.Id == "CR0002").IsSuppressed);
+        Assert.Single(Reported(evaluation));
+        Assert.Contains(evaluation.Diagnostics, d => d.Id == "ACME001");
     }
 
     private static (string Id, string? Location, string Message)[] Reported(Evaluation evaluation) => Reports.Of(evaluation, Id);

@@ -72,7 +72,7 @@ public sealed class CR0002InconsistentRequestTests
                 Requests.FromSender(TimeSpan.FromHours(1), "Thanks for connecting!"),
                 Requests.FromSender(TimeSpan.FromHours(3), "Any news?"),
                 Requests.FromSender(TimeSpan.FromHours(2), "Hello?"),
-                Requests.FromSender(TimeSpan.FromHours(3), "Same minute as the one before: fine."),
+                Requests.FromSender(TimeSpan.FromHours(2), "The same time as the one before: fine."),
             ],
             Endorsements = [new Endorsement(Requests.SentAt.AddDays(2), "Rust"), new Endorsement(Requests.SentAt.AddDays(1), "Go")],
         };
