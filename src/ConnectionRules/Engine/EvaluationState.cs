@@ -234,12 +234,15 @@ internal sealed class EvaluationState
             : new Diagnostic(descriptor, rule.Severity, messageArgs, location, justification));
         if (failed is { } failure)
         {
-            ReportSuppressionFailure(rule, failure.Suppression, failure.Exception);
+            ReportFailure(rule, $"{descriptor.Id} (suppression \"{failure.Suppression.Justification}\")", failure.Exception);
         }
     }
 
-    /// <summary>Reports a suppression whose predicate threw as CR0001, worded as a rule failure names the rule that threw.</summary>
-    private void ReportSuppressionFailure(ConfiguredRule rule, Suppression suppression, Exception exception)
+    /// <summary>
+    /// Reports as CR0001 (when it is enabled) that <paramref name="rule"/>, or one of its suppressions, threw: "Rule
+    /// <paramref name="what"/> threw ...", and counts the failure against the rule.
+    /// </summary>
+    public void ReportFailure(ConfiguredRule rule, string what, Exception exception)
     {
         RuleEngineMetrics.RecordRuleFailure(rule.Descriptor.Id);
         if (Engine!.RuleFailure is not { } ruleFailure)
@@ -247,10 +250,10 @@ internal sealed class EvaluationState
             return;
         }
 
-        object?[] args = [$"{rule.Descriptor.Id} (suppression \"{suppression.Justification}\")", exception.GetType().Name, exception.Message];
+        ReadOnlySpan<object?> args = [what, exception.GetType().Name, exception.Message];
         if (rule == ruleFailure)
         {
-            // Asking CR0001's suppressions again would fail again.
+            // One of CR0001's own suppressions threw: asking them again would fail again.
             _diagnostics.Add(new Diagnostic(ruleFailure.Descriptor, ruleFailure.Severity, ruleFailure.Descriptor.FormatMessage(args), null, null));
             return;
         }

@@ -112,7 +112,7 @@ public sealed class RuleEngine : IRuleEngine
     }
 
     /// <summary>Runs one rule; a failure is reported as CR0001 in its place.</summary>
-    private void Run(EvaluationState state, ConfiguredRule rule)
+    private static void Run(EvaluationState state, ConfiguredRule rule)
     {
         var before = state.Diagnostics.Count;
         state.ActiveRule = rule;
@@ -124,12 +124,7 @@ public sealed class RuleEngine : IRuleEngine
         {
             // A failing rule's partial findings cannot be trusted.
             state.Diagnostics.RemoveRange(before, state.Diagnostics.Count - before);
-            RuleEngineMetrics.RecordRuleFailure(rule.Descriptor.Id);
-            if (_ruleFailure is not null)
-            {
-                state.ActiveRule = _ruleFailure;
-                state.Report(new RuleContext(state, _ruleFailure), _ruleFailure, null, [rule.Descriptor.Id, exception.GetType().Name, exception.Message]);
-            }
+            state.ReportFailure(rule, rule.Descriptor.Id, exception);
         }
         finally
         {
