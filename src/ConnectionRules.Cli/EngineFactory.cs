@@ -67,14 +67,10 @@ internal static class EngineFactory
 
     private static IConfigurationSection Load(string path)
     {
-        if (Directory.Exists(path))
-        {
-            throw new UnusableConfigurationException($"{path}: a folder, not a file (--config). Give a JSON file like {{ \"{SectionName}\": {{ \"Rules\": {{ \"CR1001\": \"error\" }} }} }}.");
-        }
-
         if (!File.Exists(path))
         {
-            throw new UnusableConfigurationException($"{path}: no such file (--config). Give a JSON file like {{ \"{SectionName}\": {{ \"Rules\": {{ \"CR1001\": \"error\" }} }} }}.");
+            var problem = Directory.Exists(path) ? "a folder, not a file" : "no such file";
+            throw new UnusableConfigurationException($"{path}: {problem} (--config). Give a JSON file like {{ \"{SectionName}\": {{ \"Rules\": {{ \"CR1001\": \"error\" }} }} }}.");
         }
 
         IConfigurationRoot root;
