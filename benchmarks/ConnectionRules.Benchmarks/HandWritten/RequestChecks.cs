@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 
 namespace ConnectionRules.Benchmarks.HandWritten;
@@ -9,9 +10,11 @@ namespace ConnectionRules.Benchmarks.HandWritten;
 /// </summary>
 public sealed class RequestChecks
 {
-    // CR2004 looks for near-duplicates among this many earlier sender messages, in 256-bit word fingerprints.
+    // CR2004 looks for near-duplicates among this many sender messages, by 256-bit word fingerprints, then by their
+    // words; a slot holds the fingerprint, the word count and the message's index.
     private const int Lookback = 32;
     private const int FingerprintWords = 4;
+    private const int SlotLength = FingerprintWords + 2;
 
     private readonly TimeSpan _youngAccountAge;
     private readonly int _fewConnections;
@@ -93,7 +96,7 @@ public sealed class RequestChecks
 
     /// <summary>CR1001: a note of the sender's own, not absent, blank or a stock invitation text.</summary>
     public bool IsPersonalNote(string? note) =>
-        !string.IsNullOrWhiteSpace(note) && !IsStockInvitation(note);
+        note is not null && !RequestFacts.IsBlank(note) && !IsStockInvitation(note);
 
     /// <summary>A stock invitation text with at most a greeting before it and a sign-off after it.</summary>
     public bool IsStockInvitation(ReadOnlySpan<char> note)
@@ -240,7 +243,7 @@ public sealed class RequestChecks
             return false;
         }
 
-        Span<ulong> fingerprints = stackalloc ulong[Lookback * FingerprintWords];
+        Span<ulong> fingerprints = stackalloc ulong[Lookback * SlotLength];
         var inARow = 0;
         var fingerprinted = 0;
         for (var i = 0; i < messages.Count; i++)
@@ -257,16 +260,18 @@ public sealed class RequestChecks
                 return true;
             }
 
-            var current = fingerprints.Slice(fingerprinted % Lookback * FingerprintWords, FingerprintWords);
+            var current = fingerprints.Slice(fingerprinted % Lookback * SlotLength, SlotLength);
             if (!Fingerprint(message.Text, current))
             {
                 continue;
             }
 
+            current[SlotLength - 1] = (ulong)i;
             var similar = 1;
             for (var back = 1; back <= Math.Min(fingerprinted, Lookback - 1); back++)
             {
-                if (NearlySame(current, fingerprints.Slice((fingerprinted - back) % Lookback * FingerprintWords, FingerprintWords)))
+                var earlier = fingerprints.Slice((fingerprinted - back) % Lookback * SlotLength, SlotLength);
+                if (MayBeNearlySame(current, earlier) && NearlySame(message.Text, messages[(int)earlier[SlotLength - 1]].Text))
                 {
                     similar++;
                 }
@@ -349,11 +354,14 @@ public sealed class RequestChecks
         return text[start..end];
     }
 
-    /// <summary>The text's words, case-folded and hashed into a 256-bit set; false when the text has no word.</summary>
-    private static bool Fingerprint(string text, Span<ulong> bits)
+    /// <summary>
+    /// The text's words, case-folded and hashed into a 256-bit set, and their number (repeats included) after it; false
+    /// when the text has no word.
+    /// </summary>
+    private static bool Fingerprint(string text, Span<ulong> slot)
     {
-        bits.Clear();
-        var any = false;
+        slot.Clear();
+        var words = 0;
         var hash = 2166136261u;
         var inWord = false;
         foreach (var c in text)
@@ -365,8 +373,8 @@ public sealed class RequestChecks
             }
             else if (inWord)
             {
-                bits[(int)(hash >> 6) & 3] |= 1UL << (int)(hash & 63);
-                any = true;
+                slot[(int)(hash >> 6) & 3] |= 1UL << (int)(hash & 63);
+                words++;
                 hash = 2166136261u;
                 inWord = false;
             }
@@ -374,23 +382,101 @@ public sealed class RequestChecks
 
         if (inWord)
         {
-            bits[(int)(hash >> 6) & 3] |= 1UL << (int)(hash & 63);
-            any = true;
+            slot[(int)(hash >> 6) & 3] |= 1UL << (int)(hash & 63);
+            words++;
         }
 
-        return any;
+        slot[FingerprintWords] = (ulong)words;
+        return words > 0;
+    }
+
+    /// <summary>
+    /// False when the texts cannot share 80% of their words: that leaves at most a ninth of their words in one and not
+    /// the other, and each bit set in one fingerprint only is such a word.
+    /// </summary>
+    private static bool MayBeNearlySame(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
+    {
+        var differing = 0;
+        for (var i = 0; i < FingerprintWords; i++)
+        {
+            differing += BitOperations.PopCount(a[i] ^ b[i]);
+        }
+
+        return differing * 9 <= (int)(a[FingerprintWords] + b[FingerprintWords]);
     }
 
     /// <summary>At least 80% of the words of the two texts are shared (Jaccard index over the word sets).</summary>
-    private static bool NearlySame(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
+    private static bool NearlySame(string a, string b)
     {
-        int shared = 0, all = 0;
-        for (var i = 0; i < FingerprintWords; i++)
+        var buffer = ArrayPool<uint>.Shared.Rent(((a.Length + 1) / 2) + ((b.Length + 1) / 2));
+        try
         {
-            shared += BitOperations.PopCount(a[i] & b[i]);
-            all += BitOperations.PopCount(a[i] | b[i]);
+            var wordsOfA = SortedWords(a, buffer);
+            var wordsOfB = SortedWords(b, buffer.AsSpan(wordsOfA.Length));
+            int shared = 0, i = 0, j = 0;
+            while (i < wordsOfA.Length && j < wordsOfB.Length)
+            {
+                if (wordsOfA[i] == wordsOfB[j])
+                {
+                    shared++;
+                    i++;
+                    j++;
+                }
+                else if (wordsOfA[i] < wordsOfB[j])
+                {
+                    i++;
+                }
+                else
+                {
+                    j++;
+                }
+            }
+
+            return shared * 9 >= (wordsOfA.Length + wordsOfB.Length) * 4;
+        }
+        finally
+        {
+            ArrayPool<uint>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The hashes of the text's distinct words, sorted, at the start of <paramref name="buffer"/>.</summary>
+    private static Span<uint> SortedWords(string text, Span<uint> buffer)
+    {
+        var count = 0;
+        var hash = 2166136261u;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                hash = (hash ^ char.ToLowerInvariant(c)) * 16777619u;
+                inWord = true;
+            }
+            else if (inWord)
+            {
+                buffer[count++] = hash;
+                hash = 2166136261u;
+                inWord = false;
+            }
         }
 
-        return shared * 5 >= all * 4;
+        if (inWord)
+        {
+            buffer[count++] = hash;
+        }
+
+        var words = buffer[..count];
+        words.Sort();
+        var distinct = 0;
+        foreach (var word in words)
+        {
+            if (distinct == 0 || word != words[distinct - 1])
+            {
+                words[distinct++] = word;
+            }
+        }
+
+        return words[..distinct];
     }
 }

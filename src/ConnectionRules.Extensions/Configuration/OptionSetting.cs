@@ -14,12 +14,12 @@ internal abstract class OptionSetting(string name)
         new DurationSetting(nameof(RuleEngineOptions.PitchWindow), (o, v) => o.PitchWindow = v),
         new DurationSetting(nameof(RuleEngineOptions.YoungAccountAge), (o, v) => o.YoungAccountAge = v),
 
-        // The minimums are those RuleEngineOptions enforces; checking them here lets the error name the key.
-        new CountSetting(nameof(RuleEngineOptions.FewConnections), 0, Defaults.FewConnections, (o, v) => o.FewConnections = v),
-        new CountSetting(nameof(RuleEngineOptions.MassInvitationsPerWeek), 0, Defaults.MassInvitationsPerWeek, (o, v) => o.MassInvitationsPerWeek = v),
-        new CountSetting(nameof(RuleEngineOptions.MassConnectionCount), 0, Defaults.MassConnectionCount, (o, v) => o.MassConnectionCount = v),
-        new CountSetting(nameof(RuleEngineOptions.RepeatedMessageCount), 2, Defaults.RepeatedMessageCount, (o, v) => o.RepeatedMessageCount = v),
-        new CountSetting(nameof(RuleEngineOptions.UnansweredMessageCount), 2, Defaults.UnansweredMessageCount, (o, v) => o.UnansweredMessageCount = v),
+        // The limits are those RuleEngineOptions enforces; checking them here lets the error name the key.
+        new CountSetting(nameof(RuleEngineOptions.FewConnections), 0, int.MaxValue, Defaults.FewConnections, (o, v) => o.FewConnections = v),
+        new CountSetting(nameof(RuleEngineOptions.MassInvitationsPerWeek), 0, int.MaxValue, Defaults.MassInvitationsPerWeek, (o, v) => o.MassInvitationsPerWeek = v),
+        new CountSetting(nameof(RuleEngineOptions.MassConnectionCount), 0, int.MaxValue, Defaults.MassConnectionCount, (o, v) => o.MassConnectionCount = v),
+        new CountSetting(nameof(RuleEngineOptions.RepeatedMessageCount), 2, 32, Defaults.RepeatedMessageCount, (o, v) => o.RepeatedMessageCount = v),
+        new CountSetting(nameof(RuleEngineOptions.UnansweredMessageCount), 2, int.MaxValue, Defaults.UnansweredMessageCount, (o, v) => o.UnansweredMessageCount = v),
     ];
 
     public string Name { get; } = name;
@@ -71,19 +71,23 @@ internal abstract class OptionSetting(string name)
         }
     }
 
-    private sealed class CountSetting(string name, int minimum, int example, Action<RuleEngineOptions, int> set) : OptionSetting(name)
+    private sealed class CountSetting(string name, int minimum, int maximum, int example, Action<RuleEngineOptions, int> set) : OptionSetting(name)
     {
+        private readonly string _expected = maximum == int.MaxValue
+            ? $"expected an integer of {minimum} or more, e.g. {example}"
+            : $"expected an integer from {minimum} to {maximum}, e.g. {example}";
+
         public override Action<RuleEngineOptions>? Read(IConfigurationSection section, List<string> errors)
         {
             if (section.Value is not { } text || !int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
             {
-                errors.Add($"{ConfigurationText.Describe(section)}: not a whole number; expected an integer of {minimum} or more, e.g. {example}.");
+                errors.Add($"{ConfigurationText.Describe(section)}: not a whole number; {_expected}.");
                 return null;
             }
 
-            if (value < minimum)
+            if (value < minimum || value > maximum)
             {
-                errors.Add($"{ConfigurationText.Describe(section)}: too small; expected an integer of {minimum} or more, e.g. {example}.");
+                errors.Add($"{ConfigurationText.Describe(section)}: too {(value < minimum ? "small" : "large")}; {_expected}.");
                 return null;
             }
 

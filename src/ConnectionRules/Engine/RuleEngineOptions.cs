@@ -34,7 +34,10 @@ public sealed class RuleEngineOptions
     /// <exception cref="InvalidOperationException">The options belong to a built engine.</exception>
     public int MassConnectionCount { get => _massConnectionCount; set => Set(ref _massConnectionCount, value); }
 
-    /// <summary>Gets or sets how many sender messages with the same or nearly the same text are repetitive (CR2004). Default 3.</summary>
+    /// <summary>
+    /// Gets or sets how many sender messages with the same or nearly the same text are repetitive (CR2004), from 2 to
+    /// 32: each message is compared with the 31 sender messages before it. Default 3.
+    /// </summary>
     /// <exception cref="InvalidOperationException">The options belong to a built engine.</exception>
     public int RepeatedMessageCount { get => _repeatedMessageCount; set => Set(ref _repeatedMessageCount, value); }
 
@@ -67,7 +70,7 @@ public sealed class RuleEngineOptions
         AtLeast(errors, nameof(FewConnections), FewConnections, 0);
         AtLeast(errors, nameof(MassInvitationsPerWeek), MassInvitationsPerWeek, 0);
         AtLeast(errors, nameof(MassConnectionCount), MassConnectionCount, 0);
-        AtLeast(errors, nameof(RepeatedMessageCount), RepeatedMessageCount, 2);
+        Between(errors, nameof(RepeatedMessageCount), RepeatedMessageCount, 2, RepetitiveMessagingRule.Lookback);
         AtLeast(errors, nameof(UnansweredMessageCount), UnansweredMessageCount, 2);
     }
 
@@ -76,6 +79,14 @@ public sealed class RuleEngineOptions
         if (value < minimum)
         {
             errors.Add($"Options.{name} is {value}: it must be {minimum} or more.");
+        }
+    }
+
+    private static void Between(List<string> errors, string name, int value, int minimum, int maximum)
+    {
+        if (value < minimum || value > maximum)
+        {
+            errors.Add($"Options.{name} is {value}: it must be from {minimum} to {maximum}.");
         }
     }
 

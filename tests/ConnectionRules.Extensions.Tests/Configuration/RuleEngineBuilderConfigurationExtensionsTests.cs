@@ -239,7 +239,8 @@ public sealed class RuleEngineBuilderConfigurationExtensionsTests
         { "FewConnections", "-1", "ConnectionRules:FewConnections = \"-1\": too small; expected an integer of 0 or more, e.g. 10." },
         { "MassInvitationsPerWeek", "1e3", "ConnectionRules:MassInvitationsPerWeek = \"1e3\": not a whole number; expected an integer of 0 or more, e.g. 100." },
         { "MassConnectionCount", "99999999999", "ConnectionRules:MassConnectionCount = \"99999999999\": not a whole number; expected an integer of 0 or more, e.g. 10000." },
-        { "RepeatedMessageCount", "1", "ConnectionRules:RepeatedMessageCount = \"1\": too small; expected an integer of 2 or more, e.g. 3." },
+        { "RepeatedMessageCount", "1", "ConnectionRules:RepeatedMessageCount = \"1\": too small; expected an integer from 2 to 32, e.g. 3." },
+        { "RepeatedMessageCount", "33", "ConnectionRules:RepeatedMessageCount = \"33\": too large; expected an integer from 2 to 32, e.g. 3." },
         { "UnansweredMessageCount", "4.5", "ConnectionRules:UnansweredMessageCount = \"4.5\": not a whole number; expected an integer of 2 or more, e.g. 4." },
     };
 
@@ -315,6 +316,17 @@ public sealed class RuleEngineBuilderConfigurationExtensionsTests
         var property = typeof(RuleEngineOptions).GetProperty(name)!;
         Assert.Throws<RuleEngineBuildException>(() => new RuleEngineBuilder().Configure(o => property.SetValue(o, minimum - 1)).Build());
         new RuleEngineBuilder().Configure(o => property.SetValue(o, minimum)).Build();
+    }
+
+    [Fact]
+    public void The_maximum_of_the_repeated_message_count_is_the_one_the_engine_enforces()
+    {
+        Build(Sections.InMemory((nameof(RuleEngineOptions.RepeatedMessageCount), "32")));
+        Assert.Throws<RuleEngineBuildException>(() => Build(Sections.InMemory((nameof(RuleEngineOptions.RepeatedMessageCount), "33"))));
+
+        new RuleEngineBuilder().Configure(o => o.RepeatedMessageCount = 32).Build();
+        var exception = Assert.Throws<RuleEngineBuildException>(() => new RuleEngineBuilder().Configure(o => o.RepeatedMessageCount = 33).Build());
+        Assert.Contains("Options.RepeatedMessageCount is 33: it must be from 2 to 32.", exception.Errors);
     }
 
     [Fact]

@@ -179,7 +179,8 @@ public sealed partial class ConfigurationGuideTests
         { "not a duration, or negative", """{ "ConnectionRules": { "PitchWindow": "-01:00:00" } }""" },
         { "not a duration, or negative", """{ "ConnectionRules": { "PitchWindow": "72:00:00" } }""" },
         { "not a duration, or negative", """{ "ConnectionRules": { "YoungAccountAge": "30 days" } }""" },
-        { "not a whole number, or too small", """{ "ConnectionRules": { "RepeatedMessageCount": 1 } }""" },
+        { "not a whole number, too small or too large", """{ "ConnectionRules": { "UnansweredMessageCount": 1 } }""" },
+        { "not a whole number, too small or too large", """{ "ConnectionRules": { "RepeatedMessageCount": 33 } }""" },
     };
 
     [Theory]

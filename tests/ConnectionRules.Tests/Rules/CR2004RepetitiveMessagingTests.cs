@@ -1,3 +1,4 @@
+using System.Globalization;
 using ConnectionRules.Tests.Support;
 
 namespace ConnectionRules.Tests.Rules;
@@ -57,6 +58,57 @@ public sealed class CR2004RepetitiveMessagingTests
             Sender(1, "alpha bravo charlie delta"), Reply(2), Sender(24, middle), Reply(25), Sender(48, "Alpha, bravo, charlie, delta.")));
 
         Assert.Equal(repeated ? [(Id, "messages[4]", ThreeRepeats)] : [], Reported(evaluation));
+    }
+
+    // A text of `count` distinct words, each made of the letters of its number (the numbers from `first` on), so that
+    // texts of different ranges share no word.
+    private static string Words(int first, int count) =>
+        string.Join(' ', Enumerable.Range(first, count).Select(n => new string([.. n.ToString("D5", CultureInfo.InvariantCulture).Select(d => (char)('a' + d - '0'))])));
+
+    [Theory]
+    [InlineData(100)]
+    [InlineData(700)] // a fingerprint of 256 bits holds most of its bits for a text this long
+    [InlineData(2_000)]
+    public void long_texts_with_no_word_in_common_are_not_repeats(int words)
+    {
+        var evaluation = Requests.RecommendedEngine().Evaluate(AcceptedWith(
+            Sender(1, Words(0, words)), Reply(2), Sender(24, Words(words, words)), Reply(25), Sender(48, Words(2 * words, words))));
+
+        Assert.Empty(Reported(evaluation));
+    }
+
+    [Theory]
+    [InlineData(720, 90, true)] // 720 words shared of 720 + 2 * 90 = 900 in all: 80%
+    [InlineData(719, 90, false)] // 719 of 899: 79.98%
+    public void long_texts_are_nearly_the_same_at_80_percent_of_their_words_shared(int shared, int own, bool repeated)
+    {
+        // Each text has the shared words and `own` words of its own; the first is the middle one's, so the third shares
+        // `shared` words with each of the other two.
+        var common = Words(0, shared);
+        var evaluation = Requests.RecommendedEngine().Evaluate(AcceptedWith(
+            Sender(1, common + " " + Words(50_000, own)),
+            Reply(2),
+            Sender(24, common + " " + Words(60_000, own)),
+            Reply(25),
+            Sender(48, common + " " + Words(70_000, own))));
+
+        Assert.Equal(repeated ? [(Id, "messages[4]", ThreeRepeats)] : [], Reported(evaluation));
+    }
+
+    [Fact]
+    public void many_short_texts_that_share_fewer_than_80_percent_of_their_words_are_not_repeats()
+    {
+        // Five words of seven in common between any two: 71%. With 256-bit fingerprints alone, the numbers' hashes
+        // sometimes fell on the bits of other words and made a pair look the same.
+        var messages = Enumerable.Range(0, 400).SelectMany(i => new[]
+        {
+            Sender(2 * i, $"hello number {i} how are you"),
+            Reply((2 * i) + 1),
+        });
+
+        var evaluation = Requests.RecommendedEngine().Evaluate(AcceptedWith([.. messages]));
+
+        Assert.Empty(Reported(evaluation));
     }
 
     [Fact]
