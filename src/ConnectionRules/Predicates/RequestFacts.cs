@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace ConnectionRules;
 
 /// <summary>
@@ -19,12 +21,30 @@ internal static class RequestFacts
             return NoteKinds.Missing;
         }
 
-        if (string.IsNullOrWhiteSpace(note))
+        if (IsBlank(note))
         {
             return NoteKinds.Blank;
         }
 
         return context.NoteHas(Lexicon.StockInvitation, out var hit) && IsStockInvitation(note, hit) ? NoteKinds.Stock : NoteKinds.Personal;
+    }
+
+    /// <summary>
+    /// The text shows nothing: it holds only white space, control characters, format characters (zero-width spaces,
+    /// direction marks) and combining marks with nothing to combine with.
+    /// </summary>
+    public static bool IsBlank(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c) && char.GetUnicodeCategory(c) is not (UnicodeCategory.Control or UnicodeCategory.Format
+                or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -19,7 +19,9 @@ internal sealed class StrangerRule : ConnectionRule
         var request = context.Request;
         if (RequestFacts.IsPending(request) && RequestFacts.IsStranger(request))
         {
-            context.Report("mutualConnections", request.Sender.Name);
+            // Members may hide their names, and exports then leave them blank.
+            var name = request.Sender.Name;
+            context.Report("mutualConnections", string.IsNullOrWhiteSpace(name) ? "The sender" : name);
         }
     }
 }

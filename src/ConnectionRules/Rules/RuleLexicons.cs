@@ -69,7 +69,7 @@ internal static class RuleLexicons
     /// <summary>Finds the phrases of <see cref="OpenNetworkerPhrases"/>.</summary>
     public static readonly PhraseMatcher OpenNetworker = new(OpenNetworkerPhrases);
 
-    /// <summary>Returns whether the text holds the acronym LION as a word, in capitals (not "lion" the animal).</summary>
+    /// <summary>Returns whether the text holds the acronym LION, or its plural LIONs, as a word, in capitals (not "lion" the animal, nor "LIONsgate").</summary>
     public static bool ContainsLionAcronym(ReadOnlySpan<char> text)
     {
         var start = 0;
@@ -84,7 +84,12 @@ internal static class RuleLexicons
             index += start;
             var end = index + 4;
             var before = index == 0 || !char.IsLetterOrDigit(text[index - 1]);
-            var after = end >= text.Length || !char.IsLetterOrDigit(text[end]) || text[end] == 's';
+            if (end < text.Length && text[end] == 's')
+            {
+                end++; // the plural, "LIONs"
+            }
+
+            var after = end >= text.Length || !char.IsLetterOrDigit(text[end]);
             if (before && after)
             {
                 return true;

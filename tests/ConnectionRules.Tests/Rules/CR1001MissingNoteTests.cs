@@ -16,6 +16,10 @@ public sealed class CR1001MissingNoteTests
         { "", Blank },
         { "   ", Blank },
         { "\n\t ", Blank },
+        { new string('\u200B', 50), Blank }, // zero-width spaces
+        { "\u200E\u2060\uFEFF \u200B", Blank }, // a direction mark, a word joiner, a byte order mark
+        { new string('\0', 50), Blank },
+        { new string('\u0301', 50), Blank }, // combining accents with no letter to sit on
         { "I'd like to add you to my professional network on LinkedIn.", Stock },
         { "I’d like to add you to my professional network on LinkedIn.", Stock },
         { "I'd like to add you to my professional network.", Stock },
@@ -33,6 +37,7 @@ public sealed class CR1001MissingNoteTests
         "Thanks for connecting, see you at the meetup!",
         "I'd like to add you to my professional network on LinkedIn. We met at the Lisbon Rust meetup last week and talked about build caching.",
         "Hi Sam, we sat together at the Kubernetes workshop on Tuesday. I'd like to connect with you on LinkedIn to keep swapping notes on Bazel.",
+        "\u200BThanks for the tip on remote caching at the meetup\u0301!",
     };
 
     [Theory]

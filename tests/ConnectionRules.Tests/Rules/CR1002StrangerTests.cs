@@ -34,6 +34,17 @@ public sealed class CR1002StrangerTests
         Assert.Equal([(Id, "mutualConnections", Message)], Reported(evaluation));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void a_stranger_whose_name_is_hidden_is_the_sender(string name)
+    {
+        var request = Stranger();
+        var evaluation = Requests.RecommendedEngine().Evaluate(request with { Sender = request.Sender with { Name = name } });
+
+        Assert.Equal([(Id, "mutualConnections", Message.Replace("Dana Whitfield", "The sender", StringComparison.Ordinal))], Reported(evaluation));
+    }
+
     [Fact]
     public void a_stranger_is_the_only_finding_and_calls_for_review()
     {

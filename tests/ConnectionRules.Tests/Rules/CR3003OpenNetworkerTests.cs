@@ -18,6 +18,8 @@ public sealed class CR3003OpenNetworkerTests
         { "LION | Recruiter at Contoso", "LION" },
         { "Recruiter (LION)", "LION" },
         { "Sales lead, LIONs welcome", "LION" },
+        { "LION", "LION" },
+        { "Recruiter, LIONs", "LION" },
         { "Open Networker - I accept all invites", "Open Networker" },
         { "Toplinked member, always connecting", "Toplinked" },
     };
@@ -29,6 +31,8 @@ public sealed class CR3003OpenNetworkerTests
         "Lions Club volunteer",
         "MILLION-dollar closer",
         "Head of DEVELOPMENT at LIONEL & Co",
+        "CFO at LIONsgate Media",
+        "Analyst at LIONs2 Capital",
         "Platform engineer at Northwind",
         "",
         null,
