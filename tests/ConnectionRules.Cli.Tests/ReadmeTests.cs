@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using ConnectionRules.Cli.Tests.Support;
 using ConnectionRules.Tests.Support;
 
 namespace ConnectionRules.Cli.Tests;
 
-/// <summary>The README's first command is this tool on its sample export, and the README shows what it prints.</summary>
+/// <summary>The README's first command is this tool on its sample export, and the README shows all that it prints.</summary>
 public sealed class ReadmeTests
 {
     private static readonly string Readme = File.ReadAllText(Repository.PathOf("README.md"));
@@ -15,9 +16,11 @@ public sealed class ReadmeTests
         Assert.True(marker >= 0, "README.md has no triage output block.");
         var shown = Markdown.Fence().Match(Readme, marker).Groups["code"].Value.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-        var printed = Tool.Run("triage").Out.Split('\n');
+        // The tool names the folder it read, which is wherever it is installed: the README shows "…" for that part.
+        var printed = Regex.Replace(Tool.Run("triage").Out, @"^.*(?=[/\\]SampleExport \(the sample export)", "…", RegexOptions.Multiline)
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.True(shown.Length > 10, "The README shows too little of the output.");
-        Assert.All(shown, line => Assert.Contains(line, printed));
+        Assert.Equal(printed, shown);
     }
 }
