@@ -61,10 +61,10 @@ internal static class TriageCommand
         {
             foreach (var error in parseResult.Errors)
             {
-                await context.Error.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
+                await PrintAsync(context.Error, $"error: {error.Message}").ConfigureAwait(false);
             }
 
-            await context.Error.WriteLineAsync($"Run '{ToolName} triage --help' for usage.").ConfigureAwait(false);
+            await PrintAsync(context.Error, $"Run '{ToolName} triage --help' for usage.").ConfigureAwait(false);
             return UnusableInput;
         }
 
@@ -75,13 +75,13 @@ internal static class TriageCommand
         }
         catch (OperationCanceledException)
         {
-            await context.Error.WriteLineAsync("Cancelled.").ConfigureAwait(false);
+            await PrintAsync(context.Error, "Cancelled.").ConfigureAwait(false);
             return Failure;
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            await context.Error.WriteLineAsync($"error: unexpected {exception.GetType().Name}: {exception.Message}").ConfigureAwait(false);
-            await context.Error.WriteLineAsync("This is a bug in connection-rules; please report it with the command line and, if you can, the offending rows.").ConfigureAwait(false);
+            await PrintAsync(context.Error, $"error: unexpected {exception.GetType().Name}: {exception.Message}").ConfigureAwait(false);
+            await PrintAsync(context.Error, "This is a bug in connection-rules; please report it with the command line and, if you can, the offending rows.").ConfigureAwait(false);
             return Failure;
         }
     }
@@ -186,13 +186,13 @@ internal static class TriageCommand
         var error = context.Error;
         if (options.Path is { } given && string.IsNullOrWhiteSpace(given))
         {
-            await error.WriteLineAsync("error: the export path is empty; give the folder you extracted from LinkedIn, or the .zip file itself.").ConfigureAwait(false);
+            await PrintAsync(error, "error: the export path is empty; give the folder you extracted from LinkedIn, or the .zip file itself.").ConfigureAwait(false);
             return UnusableInput;
         }
 
         if (options.Output is { } target && Directory.Exists(target))
         {
-            await error.WriteLineAsync($"error: --output {target} is a folder; give the path of the file to write, such as {Path.Combine(target, "report" + Extension(options.Format))}.").ConfigureAwait(false);
+            await PrintAsync(error, $"error: --output {target} is a folder; give the path of the file to write, such as {Path.Combine(target, "report" + Extension(options.Format))}.").ConfigureAwait(false);
             return UnusableInput;
         }
 
@@ -201,7 +201,7 @@ internal static class TriageCommand
         {
             if (!DateTimeOffset.TryParseExact(nowText.Trim(), IsoInstants, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
             {
-                await error.WriteLineAsync($"error: --now \"{nowText}\" is not an ISO 8601 date and time; write it like 2025-10-01 or 2025-10-01T09:30:00Z.").ConfigureAwait(false);
+                await PrintAsync(error, $"error: --now \"{nowText}\" is not an ISO 8601 date and time; write it like 2025-10-01 or 2025-10-01T09:30:00Z.").ConfigureAwait(false);
                 return UnusableInput;
             }
 
@@ -217,7 +217,7 @@ internal static class TriageCommand
         {
             foreach (var problem in exception.Problems)
             {
-                await error.WriteLineAsync($"error: {problem}").ConfigureAwait(false);
+                await PrintAsync(error, $"error: {problem}").ConfigureAwait(false);
             }
 
             return UnusableInput;
@@ -226,7 +226,7 @@ internal static class TriageCommand
         var exportPath = options.Path ?? context.SampleExport;
         if (options.Path is null && !Directory.Exists(exportPath))
         {
-            await error.WriteLineAsync($"error: the sample export is not installed beside the tool (looked for {exportPath}); give the path of your export.").ConfigureAwait(false);
+            await PrintAsync(error, $"error: the sample export is not installed beside the tool (looked for {exportPath}); give the path of your export.").ConfigureAwait(false);
             return UnusableInput;
         }
 
@@ -246,7 +246,7 @@ internal static class TriageCommand
         catch (UnusableExportException exception)
         {
             await PrintWarningsAsync(error, warnings).ConfigureAwait(false);
-            await error.WriteLineAsync($"error: {exception.Message}").ConfigureAwait(false);
+            await PrintAsync(error, $"error: {exception.Message}").ConfigureAwait(false);
             return UnusableInput;
         }
 
@@ -276,7 +276,7 @@ internal static class TriageCommand
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            await error.WriteLineAsync($"error: cannot write {options.Output ?? "the report"}: {exception.Message}").ConfigureAwait(false);
+            await PrintAsync(error, $"error: cannot write {options.Output ?? "the report"}: {exception.Message}").ConfigureAwait(false);
             return UnusableInput;
         }
 
@@ -391,14 +391,17 @@ internal static class TriageCommand
     {
         foreach (var warning in warnings.Take(MaxPrintedWarnings))
         {
-            await error.WriteLineAsync($"warning: {warning}").ConfigureAwait(false);
+            await PrintAsync(error, $"warning: {warning}").ConfigureAwait(false);
         }
 
         if (warnings.Count > MaxPrintedWarnings)
         {
-            await error.WriteLineAsync($"warning: {warnings.Count - MaxPrintedWarnings} more warnings; --format json or sarif lists every one.").ConfigureAwait(false);
+            await PrintAsync(error, $"warning: {warnings.Count - MaxPrintedWarnings} more warnings; --format json or sarif lists every one.").ConfigureAwait(false);
         }
     }
+
+    // Errors and warnings quote the export's values, the configuration's and the command line's: none may steer the terminal.
+    private static Task PrintAsync(TextWriter error, string line) => error.WriteLineAsync(TerminalText.Printable(line));
 
     private sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
     {

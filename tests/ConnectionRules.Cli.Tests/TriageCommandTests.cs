@@ -170,6 +170,53 @@ public sealed class TriageCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_table_prints_control_and_bidi_characters_of_the_export_as_visible_escapes()
+    {
+        // As LinkedIn writes them: HTML entities, which reading decodes into the characters themselves.
+        _export.WithProfile("Sam", "Rivera").WithConnections(
+            "&#27;[31mRED&#27;[0m &#27;]0;pwned&#7;,Lee,https://www.linkedin.com/in/ann-lee,,,,15 Mar 2024",
+            "Bo&#0;&#1;&#31;,Ek,https://www.linkedin.com/in/bo-ek,,,,15 Mar 2024",
+            "Cy&#8238;Ro,Tab&#9;Line&#10;Break,https://www.linkedin.com/in/cy-ro,,Acme&#8206;&#8294;,LION open networker&#133;,15 Mar 2024");
+
+        var run = Tool.Run("triage", _export.Folder, "--min-verdict", "accept");
+
+        Assert.Equal(0, run.ExitCode);
+        AssertPrintable(run.Out);
+        // The Person column wraps at spaces.
+        Assert.Contains(@"\u001B[31mRED\u001B[0m", run.Out, StringComparison.Ordinal);
+        Assert.Contains(@"\u001B]0;pwned\u0007 Lee", run.Out, StringComparison.Ordinal);
+        Assert.Contains(@"Bo\u0000\u0001\u001F Ek", run.Out, StringComparison.Ordinal);
+        Assert.Contains(@"Cy\u202ERo Tab\u0009Line\u000ABreak", run.Out, StringComparison.Ordinal);
+        // JSON keeps the names exact.
+        Assert.Equal(
+            ["\u001B[31mRED\u001B[0m \u001B]0;pwned\u0007 Lee", "Bo\u0000\u0001\u001F Ek", "Cy\u202ERo Tab\tLine\nBreak"],
+            People(Tool.Run("triage", _export.Folder, "--format", "json").Out).Select(p => p.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Warnings_and_errors_print_the_values_they_quote_with_control_characters_escaped()
+    {
+        _export.WithProfile("Sam", "Rivera")
+            .WithConnections(Ann, "&#27;]0;pwned&#7;Bo,Ek&#8238;,https://www.linkedin.com/in/bo-ek,,,,")
+            .WithInvitations("Cy Ro,Sam Rivera,\"3/14/24, 6:30 PM\",,IN&#27;[2JCOMING&#13;,https://www.linkedin.com/in/cy-ro,");
+
+        var run = Tool.Run("triage", _export.Folder);
+
+        Assert.Equal(0, run.ExitCode);
+        AssertPrintable(run.Error);
+        Assert.Equal(2, run.ErrorLines.Length);
+        Assert.Contains(@"\u001B]0;pwned\u0007Bo Ek\u202E has no ""Connected On"" date; skipped.", run.Error, StringComparison.Ordinal);
+        Assert.Contains(@"""Direction"" is ""IN\u001B[2JCOMING\u000D"", neither INCOMING nor OUTGOING; skipped.", run.Error, StringComparison.Ordinal);
+
+        _export.WithConnections("Dee,Fox,https://www.linkedin.com/in/dee-fox,,,,15&#27;[8m Mar&#8238; 2024");
+        var failed = Tool.Run("triage", _export.Folder);
+
+        Assert.Equal(2, failed.ExitCode);
+        AssertPrintable(failed.Error);
+        Assert.Contains(@"""15\u001B[8m Mar\u202E 2024"" in ""Connected On"" is not a date", Assert.Single(failed.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_sarif_result_points_at_the_csv_row_of_the_message_it_is_about()
     {
         using var sarif = JsonDocument.Parse(Tool.Run("triage", "--format", "sarif", "--min-verdict", "disconnect").Out);
@@ -490,6 +537,12 @@ public sealed class TriageCommandTests : IDisposable
             Assert.Contains(option, run.Out, StringComparison.Ordinal);
         }
     }
+
+    /// <summary>Asserts that text holds no character a terminal would obey or reorder by: line breaks end lines, nothing else.</summary>
+    private static void AssertPrintable(string text) =>
+        Assert.All(
+            text.Where(c => c is not ('\n' or '\r')),
+            c => Assert.False(char.IsControl(c) || c is '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069'), $"U+{(int)c:X4} printed raw"));
 
     private static IEnumerable<JsonElement> SamplePeople()
     {

@@ -4,19 +4,20 @@ namespace ConnectionRules.Cli.Reports;
 
 /// <summary>
 /// <c>--format table</c>, the default: a summary line per verdict, then a table of everyone at or above the minimum
-/// verdict (everyone who is not Accept, by default), worst first, with the rule ids and a short reason.
+/// verdict (everyone who is not Accept, by default), worst first, with the rule ids and a short reason. What comes from
+/// the export is written through <see cref="TerminalText.Printable(string)"/>.
 /// </summary>
 internal static class TableReportWriter
 {
     public static void Write(TriageReport report, IAnsiConsole console)
     {
         var content = report.Content;
-        var owner = content.Owner is { } o ? $"{o.Name}'s LinkedIn export" : "LinkedIn export";
+        var owner = content.Owner is { } o ? $"{TerminalText.Printable(o.Name)}'s LinkedIn export" : "LinkedIn export";
         console.MarkupLine(
             $"[bold]{Markup.Escape(owner)}[/]: {Plural(content.Statistics.Connections, "connection")}, "
             + $"{Plural(content.Statistics.PendingInvitations, "pending invitation")}");
         // Written as it is, never wrapped by the renderer: a path broken over two lines cannot be copied back.
-        console.Profile.Out.Writer.WriteLine($"{report.Export}{(report.IsSample ? " (the sample export that ships with the tool)" : "")}");
+        console.Profile.Out.Writer.WriteLine($"{TerminalText.Printable(report.Export)}{(report.IsSample ? " (the sample export that ships with the tool)" : "")}");
         SummaryLine(console, report, Verdict.Disconnect, "connection to remove", "connections to remove");
         SummaryLine(console, report, Verdict.Decline, "invitation to decline", "invitations to decline");
         SummaryLine(console, report, Verdict.Review, "to look at yourself", "to look at yourself");
@@ -43,10 +44,10 @@ internal static class TableReportWriter
                 var reason = findings.Count == 0 ? "" : findings[0].Message + (findings.Count > 1 ? $" (+{findings.Count - 1} more)" : "");
                 table.AddRow(
                     VerdictMarkup(result.Evaluation.Verdict),
-                    new Text(result.Name),
+                    new Text(TerminalText.Printable(result.Name)),
                     new Text(result.Item.Person.IsConnection ? "connection" : "invitation"),
                     new Text(rules),
-                    new Text(reason));
+                    new Text(TerminalText.Printable(reason)));
             }
 
             console.Write(table);
