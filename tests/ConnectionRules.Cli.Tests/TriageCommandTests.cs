@@ -8,6 +8,8 @@ namespace ConnectionRules.Cli.Tests;
 public sealed class TriageCommandTests : IDisposable
 {
     private const string Ann = "Ann,Lee,https://www.linkedin.com/in/ann-lee,,Fabrikam,Staff Engineer,15 Mar 2024";
+    private const string AnnToSam = "Ann Lee,https://www.linkedin.com/in/ann-lee,Sam Rivera,";
+    private const string SamToAnn = "Sam Rivera,,Ann Lee,https://www.linkedin.com/in/ann-lee";
     private readonly TempExport _export = new();
 
     public void Dispose() => _export.Dispose();
@@ -167,6 +169,72 @@ public sealed class TriageCommandTests : IDisposable
         Assert.Equal(
             ["linkedin.com/in/ann-lee|CR2004|messages[3]", "linkedin.com/in/ann-lee|CR2004|messages[3]|2"],
             results.Select(r => r.GetProperty("partialFingerprints").GetProperty("personAndLocation/v1").GetString()));
+    }
+
+    [Theory]
+    [InlineData("2024-03-15 09:00:00 UTC")]
+    [InlineData("2024-03-14 09:00:00 UTC")]
+    public void A_pitching_note_sent_on_or_before_the_connection_day_is_judged_as_the_note_not_as_a_pitch_after_acceptance(string at)
+    {
+        const string Pitch = "Hi Sam, we help logistics companies automate dispatch. Can I show you a quick demo of our platform?";
+        _export.WithProfile("Sam", "Rivera").WithConnections(Ann).WithMessages(
+            Message(AnnToSam, at, Pitch),
+            Message(SamToAnn, "2024-03-15 18:00:00 UTC", "Thanks Ann, not right now."));
+
+        var run = Tool.Run("triage", _export.Folder, "--now", "2025-10-01", "-f", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal([("Ann Lee", "accept", "")], People(run.Out));
+        using var json = JsonDocument.Parse(run.Out);
+        Assert.Equal(Pitch, json.RootElement.GetProperty("people")[0].GetProperty("note").GetString());
+    }
+
+    [Theory]
+    [InlineData("2024-03-15 01:00:00 UTC")]
+    [InlineData("2024-03-14 01:00:00 UTC")]
+    public void A_meetup_note_sent_on_or_before_the_connection_day_then_a_pitch_days_later_is_bait_and_switch(string at)
+    {
+        _export.WithProfile("Sam", "Rivera").WithConnections(Ann).WithMessages(
+            Message(AnnToSam, at, "Hi Sam, I would like to invite you to our free meetup group for logistics leaders."),
+            Message(AnnToSam, "2024-03-22 10:00:00 UTC", "We help logistics companies automate dispatch. Can I show you a quick demo of our platform?"));
+
+        var run = Tool.Run("triage", _export.Folder, "--now", "2025-10-01", "-f", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal([("Ann Lee", "disconnect", "CR2002")], People(run.Out));
+    }
+
+    [Theory]
+    [InlineData("Thanks for connecting, Sam! We help logistics companies automate dispatch. Worth a quick demo?")]
+    [InlineData("Now that we’re connected: we help logistics companies automate dispatch. Worth a quick demo?")]
+    public void A_first_message_on_the_connection_day_that_thanks_for_the_connection_was_sent_after_acceptance(string text)
+    {
+        _export.WithProfile("Sam", "Rivera").WithConnections(Ann).WithMessages(Message(AnnToSam, "2024-03-15 14:00:00 UTC", text));
+
+        var run = Tool.Run("triage", _export.Folder, "--now", "2025-10-01", "-f", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal([("Ann Lee", "disconnect", "CR2001")], People(run.Out));
+        using var json = JsonDocument.Parse(run.Out);
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("people")[0].GetProperty("note").ValueKind);
+    }
+
+    [Fact]
+    public void A_pitch_answering_the_owners_first_message_on_the_connection_day_is_still_a_pitch_after_acceptance()
+    {
+        _export.WithProfile("Sam", "Rivera").WithConnections(Ann).WithMessages(
+            Message(SamToAnn, "2024-03-15 08:00:00 UTC", "Welcome, Ann!"),
+            Message(AnnToSam, "2024-03-15 09:00:00 UTC", "Hi Sam, we help logistics companies automate dispatch. Can I show you a quick demo of our platform?"));
+
+        var run = Tool.Run("triage", _export.Folder, "--now", "2025-10-01", "-f", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal([("Ann Lee", "disconnect", "CR2001")], People(run.Out));
+        using var json = JsonDocument.Parse(run.Out);
+        var ann = json.RootElement.GetProperty("people")[0];
+        Assert.Equal(JsonValueKind.Null, ann.GetProperty("note").ValueKind);
+        Assert.Equal("2024-03-15T00:00:00+00:00", ann.GetProperty("acceptedAt").GetString());
+        Assert.StartsWith("A sales pitch arrived 9 h after the request was accepted", ann.GetProperty("diagnostics")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -543,6 +611,10 @@ public sealed class TriageCommandTests : IDisposable
         Assert.All(
             text.Where(c => c is not ('\n' or '\r')),
             c => Assert.False(char.IsControl(c) || c is '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069'), $"U+{(int)c:X4} printed raw"));
+
+    /// <summary>A row of messages.csv in the conversation of Ann and Sam, the text quoted as LinkedIn quotes it.</summary>
+    private static string Message(string fromTo, string at, string text) =>
+        $"c1,,{fromTo},{at},,\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\",INBOX,";
 
     private static IEnumerable<JsonElement> SamplePeople()
     {

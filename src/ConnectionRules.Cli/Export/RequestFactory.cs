@@ -59,8 +59,12 @@ internal sealed record TriageItem(Person Person, ConnectionRequest Request, Requ
 /// <para>A connection: <c>AcceptedAt</c> is midnight UTC of <c>Connected On</c>. LinkedIn does not export when an accepted
 /// invitation was sent, so <c>SentAt</c> is the earliest of: the matching invitation's <c>Sent At</c> if Invitations.csv
 /// still holds one, the first message, the first endorsement, and <c>AcceptedAt</c>. The note is the matching incoming
-/// invitation's message, or else the person's first message if it was written before the connection date (LinkedIn
-/// files the note of an accepted invitation as the first message of the conversation).</para>
+/// invitation's message, or else, when the owner did not send the invitation, the first message of the conversation if
+/// the person wrote it before the end of the <c>Connected On</c> day (LinkedIn files the note of an accepted invitation
+/// as the first message of the conversation, and an invitation sent and accepted on one day has its note dated after
+/// that midnight). A note dated on the <c>Connected On</c> day itself was written before the acceptance, so
+/// <c>AcceptedAt</c> is then one tick after the note, the earliest the acceptance can have been, instead of
+/// midnight.</para>
 /// </remarks>
 internal static class RequestFactory
 {
@@ -98,29 +102,41 @@ internal static class RequestFactory
 
         string? note = null;
         SourceRef? noteSource = null;
-        var sentAt = acceptedAt;
+        DateTimeOffset? invitedAt = null;
         if (person.Incoming is { } incoming)
         {
             note = incoming.Note;
             noteSource = incoming.Row;
-            sentAt = Min(sentAt, incoming.SentAt);
+            invitedAt = incoming.SentAt;
         }
         else if (person.Outgoing is { } outgoing)
         {
             // The owner sent this one: the note, if any, is the owner's own.
-            sentAt = Min(sentAt, outgoing.SentAt);
+            invitedAt = outgoing.SentAt;
+        }
+
+        // Connected On is a date only: a note sent during that day may still have preceded the acceptance. The acceptance
+        // then came after the note, at the earliest one tick after it: at the note's own time, the note would be a
+        // message sent on acceptance, which CR2001's window includes. A first message that thanks for the connection
+        // was written after it, whatever its date.
+        if (note is null && person.Outgoing is null && messages.Count > 0
+            && messages[0] is { Value: { Direction: MessageDirection.FromSender } first } row
+            && first.SentAt < acceptedAt.AddDays(1) && !ThanksForConnecting(first.Text))
+        {
+            note = first.Text;
+            noteSource = new SourceRef(messagesFile, row.Line);
+            acceptedAt = Max(acceptedAt, first.SentAt.AddTicks(1));
+        }
+
+        var sentAt = acceptedAt;
+        if (invitedAt is { } invited)
+        {
+            sentAt = Min(sentAt, invited);
         }
 
         if (messages.Count > 0)
         {
-            var first = messages[0];
-            if (note is null && person.Outgoing is null && first.Value.Direction == MessageDirection.FromSender && first.Value.SentAt < acceptedAt)
-            {
-                note = first.Value.Text;
-                noteSource = new SourceRef(messagesFile, first.Line);
-            }
-
-            sentAt = Min(sentAt, first.Value.SentAt);
+            sentAt = Min(sentAt, messages[0].Value.SentAt);
         }
 
         if (endorsements.Count > 0)
@@ -198,4 +214,64 @@ internal static class RequestFactory
         items.Count < 2 ? [.. items] : [.. items.OrderBy(e => e.Value.At).ThenBy(e => e.Line)];
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a <= b ? a : b;
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
+
+    /// <summary>
+    /// The message thanks for, or greets, a connection already made ("Thanks for connecting", "Now that we're
+    /// connected"), so it is no invitation note: matched case-insensitively as whole words, with straight or curly
+    /// apostrophes.
+    /// </summary>
+    internal static bool ThanksForConnecting(string text)
+    {
+        foreach (var phrase in ConnectedPhrases)
+        {
+            for (var start = 0; start < text.Length;)
+            {
+                var index = IndexOfPhrase(text, start, phrase);
+                if (index < 0)
+                {
+                    break;
+                }
+
+                var end = index + phrase.Length;
+                if ((index == 0 || !char.IsLetterOrDigit(text[index - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end])))
+                {
+                    return true;
+                }
+
+                start = index + 1;
+            }
+        }
+
+        return false;
+    }
+
+    // Where the phrase starts in the text at or after start, a curly apostrophe in the text matching a straight one.
+    private static int IndexOfPhrase(string text, int start, string phrase)
+    {
+        for (var i = start; i <= text.Length - phrase.Length; i++)
+        {
+            var j = 0;
+            while (j < phrase.Length && (char.ToLowerInvariant(text[i + j]) == phrase[j] || (phrase[j] == '\'' && text[i + j] == '\u2019')))
+            {
+                j++;
+            }
+
+            if (j == phrase.Length)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static readonly string[] ConnectedPhrases =
+    [
+        "thanks for connecting", "thank you for connecting", "thanks for accepting", "thank you for accepting",
+        "thanks for the connection", "thank you for the connection", "thanks for adding me", "thank you for adding me",
+        "thanks for the add", "now that we're connected", "now that we are connected", "glad we connected",
+        "great to be connected", "great to connect", "good to connect", "nice to connect", "glad to connect",
+    ];
 }

@@ -183,7 +183,54 @@ public sealed class LinkedInExportReaderTests : IDisposable
 
         Assert.Equal("Join our meetup group?", request.Note);
         Assert.Equal(At("2024-03-12T09:30:00Z"), request.SentAt);
+        Assert.Equal(At("2024-03-15T00:00:00Z"), request.AcceptedAt);
         Assert.Equal(["Join our meetup group?", "Later"], request.Messages.Select(m => m.Text));
+    }
+
+    [Fact]
+    public void A_first_message_from_the_person_on_the_connection_day_is_the_note_and_the_acceptance_follows_it()
+    {
+        _export.WithProfile("Sam", "Rivera")
+            .WithConnections(Ann)
+            .WithMessages(
+                "c1,,Ann Lee,https://www.linkedin.com/in/ann-lee,Sam Rivera,,2024-03-15 09:00:00 UTC,,Join our meetup group?,INBOX,",
+                "c1,,Sam Rivera,,Ann Lee,https://www.linkedin.com/in/ann-lee,2024-03-15 18:00:00 UTC,,See you there,SENT,");
+
+        var request = Single();
+
+        Assert.Equal("Join our meetup group?", request.Note);
+        Assert.Equal(At("2024-03-15T09:00:00Z"), request.SentAt);
+        Assert.Equal(At("2024-03-15T09:00:00Z").AddTicks(1), request.AcceptedAt);
+        Assert.Equal(["Join our meetup group?", "See you there"], request.Messages.Select(m => m.Text));
+    }
+
+    [Fact]
+    public void A_first_message_from_the_owner_on_the_connection_day_leaves_no_note_and_midnight_acceptance()
+    {
+        _export.WithProfile("Sam", "Rivera")
+            .WithConnections(Ann)
+            .WithMessages(
+                "c1,,Sam Rivera,,Ann Lee,https://www.linkedin.com/in/ann-lee,2024-03-15 09:00:00 UTC,,Welcome aboard,SENT,",
+                "c1,,Ann Lee,https://www.linkedin.com/in/ann-lee,Sam Rivera,,2024-03-15 10:00:00 UTC,,Join our meetup group?,INBOX,");
+
+        var request = Single();
+
+        Assert.Null(request.Note);
+        Assert.Equal(At("2024-03-15T00:00:00Z"), request.SentAt);
+        Assert.Equal(At("2024-03-15T00:00:00Z"), request.AcceptedAt);
+    }
+
+    [Fact]
+    public void A_first_message_after_the_connection_day_is_not_the_note()
+    {
+        _export.WithProfile("Sam", "Rivera")
+            .WithConnections(Ann)
+            .WithMessages("c1,,Ann Lee,https://www.linkedin.com/in/ann-lee,Sam Rivera,,2024-03-16 00:00:00 UTC,,Join our meetup group?,INBOX,");
+
+        var request = Single();
+
+        Assert.Null(request.Note);
+        Assert.Equal(At("2024-03-15T00:00:00Z"), request.AcceptedAt);
     }
 
     [Fact]
