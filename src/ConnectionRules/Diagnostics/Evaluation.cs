@@ -34,7 +34,7 @@ public readonly struct Evaluation : IEquatable<Evaluation>
     /// <summary>Gets the verdict.</summary>
     public Verdict Verdict { get; }
 
-    /// <summary>Gets the diagnostics, suppressed ones included, ordered by severity (worst first), then rule id, then location, then the order they were reported in.</summary>
+    /// <summary>Gets the diagnostics, suppressed ones included, ordered by severity (worst first), then rule id, then location (indexes as numbers: messages[2] before messages[10]), then the order they were reported in.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics ?? [];
 
     /// <summary>Explains the verdict in a few lines: the verdict, then one line per diagnostic.</summary>

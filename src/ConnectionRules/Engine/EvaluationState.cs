@@ -76,7 +76,8 @@ internal sealed class EvaluationState
     }
 
     /// <summary>
-    /// The diagnostics reported, in a new array, by severity descending, then rule id, then location (none first). Ties
+    /// The diagnostics reported, in a new array, by severity descending, then rule id, then location (none first; the
+    /// indexes in locations as numbers, messages[2] before messages[10]). Ties
     /// (one rule reporting twice at one place, two rules failing) keep the order they were reported in: rules run in id
     /// order and each reports in its own, so it is the same on every run and from every engine with the same rules, and
     /// it costs nothing, where breaking ties by message would format messages that are otherwise formatted only when read.
@@ -294,8 +295,63 @@ internal sealed class EvaluationState
                 return byId;
             }
 
-            var byLocation = string.CompareOrdinal(left.Location, right.Location);
+            var byLocation = CompareLocations(left.Location, right.Location);
             return byLocation != 0 ? byLocation : x.CompareTo(y);
+        }
+
+        /// <summary>
+        /// Ordinal, but with runs of digits compared as numbers, so that messages[2] comes before messages[10]; no
+        /// location comes first.
+        /// </summary>
+        internal static int CompareLocations(string? left, string? right)
+        {
+            if (left is null || right is null)
+            {
+                return string.CompareOrdinal(left, right);
+            }
+
+            int i = 0, j = 0;
+            while (i < left.Length && j < right.Length)
+            {
+                if (char.IsAsciiDigit(left[i]) && char.IsAsciiDigit(right[j]))
+                {
+                    var leftDigits = Digits(left, ref i);
+                    var rightDigits = Digits(right, ref j);
+                    var byNumber = leftDigits.Length != rightDigits.Length
+                        ? leftDigits.Length.CompareTo(rightDigits.Length)
+                        : leftDigits.SequenceCompareTo(rightDigits);
+                    if (byNumber != 0)
+                    {
+                        return byNumber;
+                    }
+
+                    continue;
+                }
+
+                if (left[i] != right[j])
+                {
+                    return left[i].CompareTo(right[j]);
+                }
+
+                i++;
+                j++;
+            }
+
+            var byLength = (left.Length - i).CompareTo(right.Length - j);
+            return byLength != 0 ? byLength : string.CompareOrdinal(left, right);
+        }
+
+        // The run of digits at index, without its leading zeros; index moves past the run.
+        private static ReadOnlySpan<char> Digits(string text, ref int index)
+        {
+            var start = index;
+            while (index < text.Length && char.IsAsciiDigit(text[index]))
+            {
+                index++;
+            }
+
+            var digits = text.AsSpan(start, index - start);
+            return digits.TrimStart('0');
         }
     }
 

@@ -249,6 +249,35 @@ public sealed class RuleEngineTests
         Assert.Contains(nameof(ArgumentException), failure.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Locations_with_indexes_are_ordered_by_the_indexes_as_numbers()
+    {
+        string?[] locations = ["messages[10]", "messages[2]", null, "note", "messages[1]", "endorsements[0]", "messages[02]", "messages[10].text", "messages[9]"];
+        var engine = new RuleEngineBuilder().AddRule(new ReportsAt(locations)).Build();
+
+        var evaluation = engine.Evaluate(Requests.Clean());
+
+        Assert.Equal(
+            [null, "endorsements[0]", "messages[1]", "messages[02]", "messages[2]", "messages[9]", "messages[10]", "messages[10].text", "note"],
+            evaluation.Diagnostics.Select(d => d.Location));
+    }
+
+    /// <summary>Reports once at each of the locations, in their order.</summary>
+    private sealed class ReportsAt(string?[] locations) : ConnectionRule
+    {
+        private static readonly RuleDescriptor Rule = new("TEST005", "Everywhere", "Here", "Tests", Severity.Warning);
+
+        public override RuleDescriptor Descriptor => Rule;
+
+        public override void Evaluate(RuleContext context)
+        {
+            foreach (var location in locations)
+            {
+                context.Report(location);
+            }
+        }
+    }
+
     /// <summary>Reports one argument to a message that needs two.</summary>
     private sealed class ShortReportRule : ConnectionRule
     {
