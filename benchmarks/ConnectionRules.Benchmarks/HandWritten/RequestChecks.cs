@@ -11,7 +11,7 @@ namespace ConnectionRules.Benchmarks.HandWritten;
 public sealed class RequestChecks
 {
     // CR2004 looks for near-duplicates among this many sender messages, by 256-bit word fingerprints, then by their
-    // words; a slot holds the fingerprint, the word count and the message's index.
+    // words; a slot holds the fingerprint, the word count and where the message's word hashes start.
     private const int Lookback = 32;
     private const int FingerprintWords = 4;
     private const int SlotLength = FingerprintWords + 2;
@@ -243,9 +243,29 @@ public sealed class RequestChecks
             return false;
         }
 
+        var capacity = 0;
+        for (var i = 0; i < messages.Count; i++)
+        {
+            capacity += messages[i].Direction == MessageDirection.FromSender ? (messages[i].Text.Length + 1) / 2 : 0;
+        }
+
+        var hashes = ArrayPool<uint>.Shared.Rent(capacity);
+        try
+        {
+            return IsRepetitive(messages, hashes);
+        }
+        finally
+        {
+            ArrayPool<uint>.Shared.Return(hashes);
+        }
+    }
+
+    private bool IsRepetitive(IReadOnlyList<Message> messages, uint[] hashes)
+    {
         Span<ulong> fingerprints = stackalloc ulong[Lookback * SlotLength];
         var inARow = 0;
         var fingerprinted = 0;
+        var hashed = 0;
         for (var i = 0; i < messages.Count; i++)
         {
             var message = messages[i];
@@ -261,17 +281,19 @@ public sealed class RequestChecks
             }
 
             var current = fingerprints.Slice(fingerprinted % Lookback * SlotLength, SlotLength);
-            if (!Fingerprint(message.Text, current))
+            var words = Fingerprint(message.Text, current, hashes.AsSpan(hashed));
+            if (words == 0)
             {
                 continue;
             }
 
-            current[SlotLength - 1] = (ulong)i;
+            current[FingerprintWords + 1] = (ulong)hashed;
+            hashed += words;
             var similar = 1;
             for (var back = 1; back <= Math.Min(fingerprinted, Lookback - 1); back++)
             {
                 var earlier = fingerprints.Slice((fingerprinted - back) % Lookback * SlotLength, SlotLength);
-                if (MayBeNearlySame(current, earlier) && NearlySame(message.Text, messages[(int)earlier[SlotLength - 1]].Text))
+                if (MayBeNearlySame(current, earlier) && NearlySame(Words(current, hashes), Words(earlier, hashes)))
                 {
                     similar++;
                 }
@@ -355,10 +377,10 @@ public sealed class RequestChecks
     }
 
     /// <summary>
-    /// The text's words, case-folded and hashed into a 256-bit set, and their number (repeats included) after it; false
-    /// when the text has no word.
+    /// Hashes the text's words, case-folded, into a 256-bit set, stores their number after it and the hashes themselves
+    /// in <paramref name="hashes"/>; returns the number, 0 when the text has no word.
     /// </summary>
-    private static bool Fingerprint(string text, Span<ulong> slot)
+    private static int Fingerprint(string text, Span<ulong> slot, Span<uint> hashes)
     {
         slot.Clear();
         var words = 0;
@@ -374,7 +396,7 @@ public sealed class RequestChecks
             else if (inWord)
             {
                 slot[(int)(hash >> 6) & 3] |= 1UL << (int)(hash & 63);
-                words++;
+                hashes[words++] = hash;
                 hash = 2166136261u;
                 inWord = false;
             }
@@ -383,11 +405,11 @@ public sealed class RequestChecks
         if (inWord)
         {
             slot[(int)(hash >> 6) & 3] |= 1UL << (int)(hash & 63);
-            words++;
+            hashes[words++] = hash;
         }
 
         slot[FingerprintWords] = (ulong)words;
-        return words > 0;
+        return words;
     }
 
     /// <summary>
@@ -405,78 +427,62 @@ public sealed class RequestChecks
         return differing * 9 <= (int)(a[FingerprintWords] + b[FingerprintWords]);
     }
 
-    /// <summary>At least 80% of the words of the two texts are shared (Jaccard index over the word sets).</summary>
-    private static bool NearlySame(string a, string b)
+    private static ReadOnlySpan<uint> Words(ReadOnlySpan<ulong> slot, uint[] hashes) =>
+        hashes.AsSpan((int)slot[FingerprintWords + 1], (int)slot[FingerprintWords]);
+
+    /// <summary>
+    /// At least 80% of the words of the two texts are shared (Jaccard index over the word sets), counted as they go into
+    /// a hash table of the words of both, each entry the word's hash with a bit for each text it is in.
+    /// </summary>
+    private static bool NearlySame(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b)
     {
-        var buffer = ArrayPool<uint>.Shared.Rent(((a.Length + 1) / 2) + ((b.Length + 1) / 2));
+        var size = (int)BitOperations.RoundUpToPowerOf2((uint)(2 * (a.Length + b.Length)));
+        if (size <= 256)
+        {
+            return NearlySame(a, b, stackalloc ulong[size]);
+        }
+
+        var rented = ArrayPool<ulong>.Shared.Rent(size);
         try
         {
-            var wordsOfA = SortedWords(a, buffer);
-            var wordsOfB = SortedWords(b, buffer.AsSpan(wordsOfA.Length));
-            int shared = 0, i = 0, j = 0;
-            while (i < wordsOfA.Length && j < wordsOfB.Length)
-            {
-                if (wordsOfA[i] == wordsOfB[j])
-                {
-                    shared++;
-                    i++;
-                    j++;
-                }
-                else if (wordsOfA[i] < wordsOfB[j])
-                {
-                    i++;
-                }
-                else
-                {
-                    j++;
-                }
-            }
-
-            return shared * 9 >= (wordsOfA.Length + wordsOfB.Length) * 4;
+            var table = rented.AsSpan(0, size);
+            table.Clear();
+            return NearlySame(a, b, table);
         }
         finally
         {
-            ArrayPool<uint>.Shared.Return(buffer);
+            ArrayPool<ulong>.Shared.Return(rented);
         }
     }
 
-    /// <summary>The hashes of the text's distinct words, sorted, at the start of <paramref name="buffer"/>.</summary>
-    private static Span<uint> SortedWords(string text, Span<uint> buffer)
+    private static bool NearlySame(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b, Span<ulong> table)
     {
-        var count = 0;
-        var hash = 2166136261u;
-        var inWord = false;
-        foreach (var c in text)
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                hash = (hash ^ char.ToLowerInvariant(c)) * 16777619u;
-                inWord = true;
-            }
-            else if (inWord)
-            {
-                buffer[count++] = hash;
-                hash = 2166136261u;
-                inWord = false;
-            }
-        }
+        var shift = 32 - BitOperations.Log2((uint)table.Length);
+        var (inA, _) = Add(table, shift, a, 1UL << 32);
+        var (inB, shared) = Add(table, shift, b, 1UL << 33);
+        return shared * 9 >= (inA + inB) * 4;
 
-        if (inWord)
+        static (int Distinct, int Shared) Add(Span<ulong> table, int shift, ReadOnlySpan<uint> words, ulong text)
         {
-            buffer[count++] = hash;
-        }
-
-        var words = buffer[..count];
-        words.Sort();
-        var distinct = 0;
-        foreach (var word in words)
-        {
-            if (distinct == 0 || word != words[distinct - 1])
+            var mask = table.Length - 1;
+            int distinct = 0, shared = 0;
+            foreach (var word in words)
             {
-                words[distinct++] = word;
-            }
-        }
+                var index = (int)((word * 2654435769u) >> shift);
+                while (table[index] != 0 && (uint)table[index] != word)
+                {
+                    index = (index + 1) & mask;
+                }
 
-        return words[..distinct];
+                if ((table[index] & text) == 0)
+                {
+                    distinct++;
+                    shared += table[index] != 0 ? 1 : 0;
+                    table[index] |= word | text;
+                }
+            }
+
+            return (distinct, shared);
+        }
     }
 }

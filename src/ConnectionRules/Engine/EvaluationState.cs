@@ -41,6 +41,7 @@ internal sealed class EvaluationState
     // Scratch space for rules that fingerprint messages (CR2004), reused across evaluations.
     private ulong[] _fingerprints = [];
     private uint[] _wordHashes = [];
+    private ulong[] _wordTable = [];
 
     public static EvaluationState Rent(RuleEngine engine, ConnectionRequest request, DateTimeOffset now)
     {
@@ -108,8 +109,11 @@ internal sealed class EvaluationState
     /// <summary>Scratch space of at least <paramref name="length"/> fingerprints, for rules that fingerprint messages (CR2004).</summary>
     public ulong[] RentFingerprints(int length) => AtLeast(ref _fingerprints, length);
 
-    /// <summary>Scratch space of at least <paramref name="length"/> word hashes, for rules that compare the words of messages (CR2004).</summary>
+    /// <summary>Scratch space of at least <paramref name="length"/> word hashes, for rules that hash the words of messages (CR2004).</summary>
     public uint[] RentWordHashes(int length) => AtLeast(ref _wordHashes, length);
+
+    /// <summary>Scratch space of at least <paramref name="length"/> table entries, for rules that compare the words of long messages (CR2004).</summary>
+    public ulong[] RentWordTable(int length) => AtLeast(ref _wordTable, length);
 
     // A scratch array kept for the next evaluations: replaced, at least doubling, only when it is too short.
     private static T[] AtLeast<T>(ref T[] array, int length)

@@ -21,12 +21,17 @@ internal sealed class RepetitiveMessagingRule : ConnectionRule
     /// </summary>
     internal const int Lookback = 32;
 
-    // A sender message's slot in the fingerprints: its 256-bit word set in four ulongs, how many words it has (repeats
-    // included, so at least the words of the set), and its index in the conversation.
+    // A sender message's slot in the fingerprints: its 256-bit word set in four ulongs; how many words it has (repeats
+    // included, so at least the words of the set); and where the hashes of its words start in the word hashes.
     private const int FingerprintWords = 4;
     private const int WordCount = FingerprintWords;
-    private const int MessageIndex = FingerprintWords + 1;
+    private const int HashesStart = FingerprintWords + 1;
     private const int SlotLength = FingerprintWords + 2;
+
+    // The words of two messages compared in a table of this many entries at most on the stack, else in scratch space.
+    private const int StackTable = 256;
+    private const ulong InFirst = 1UL << 32;
+    private const ulong InSecond = 1UL << 33;
 
     public override RuleDescriptor Descriptor => Rule;
 
@@ -39,6 +44,8 @@ internal sealed class RepetitiveMessagingRule : ConnectionRule
         var inARow = 0;
         var senderMessages = 0;
         var fingerprints = context.Fingerprints(Math.Min(messages.Count, Lookback) * SlotLength);
+        var hashes = context.WordHashes(MaxWordsOfSender(messages));
+        var hashed = 0;
         for (var i = 0; i < messages.Count && !(reportedRepeats && reportedUnanswered); i++)
         {
             var message = messages[i];
@@ -60,13 +67,13 @@ internal sealed class RepetitiveMessagingRule : ConnectionRule
             }
 
             var current = fingerprints.AsSpan(senderMessages % Lookback * SlotLength, SlotLength);
-            if (!Fingerprint(context, message.Text, current))
+            if (!Fingerprint(message.Text, current, hashes, hashed))
             {
                 continue;
             }
 
-            current[MessageIndex] = (ulong)i;
-            var similar = 1 + CountNearlySame(context, current, fingerprints, senderMessages);
+            hashed += (int)current[WordCount];
+            var similar = 1 + CountNearlySame(context, current, fingerprints, senderMessages, hashes);
             senderMessages++;
             if (similar >= options.RepeatedMessageCount)
             {
@@ -81,13 +88,13 @@ internal sealed class RepetitiveMessagingRule : ConnectionRule
     /// message <paramref name="senderMessage"/>, whose slot is <paramref name="current"/>: the fingerprints rule out
     /// nearly every pair, and the words of the rest are compared.
     /// </summary>
-    private static int CountNearlySame(RuleContext context, ReadOnlySpan<ulong> current, ulong[] fingerprints, int senderMessage)
+    private static int CountNearlySame(RuleContext context, ReadOnlySpan<ulong> current, ulong[] fingerprints, int senderMessage, uint[] hashes)
     {
         var count = 0;
         for (var back = 1; back <= Math.Min(senderMessage, Lookback - 1); back++)
         {
             var earlier = fingerprints.AsSpan((senderMessage - back) % Lookback * SlotLength, SlotLength);
-            if (MayBeNearlySame(current, earlier) && NearlySame(context, (int)current[MessageIndex], (int)earlier[MessageIndex]))
+            if (MayBeNearlySame(current, earlier) && NearlySame(context, Words(current, hashes), Words(earlier, hashes)))
             {
                 count++;
             }
@@ -98,29 +105,18 @@ internal sealed class RepetitiveMessagingRule : ConnectionRule
 
     /// <summary>
     /// Hashes the text's words (FNV-1a over their letters and digits, case-folded) into a 256-bit set, the slot's first
-    /// four ulongs, and stores how many words it has in the fifth; false when the text has no word.
+    /// four ulongs, and into <paramref name="hashes"/> from <paramref name="start"/> on, in order and with repeats; the
+    /// slot keeps how many and where. False when the text has no word.
     /// </summary>
-    private static bool Fingerprint(RuleContext context, string text, Span<ulong> slot)
+    private static bool Fingerprint(string text, Span<ulong> slot, uint[] hashes, int start)
     {
         var bits = slot[..FingerprintWords];
         bits.Clear();
-        int words;
-        if (Ascii.IsValid(text))
-        {
-            words = FingerprintAscii(text, bits);
-        }
-        else
-        {
-            var hashes = context.WordHashes(MaxWords(text)).AsSpan();
-            words = HashWords(text, hashes);
-            foreach (var hash in hashes[..words])
-            {
-                Add(bits, hash);
-            }
-        }
-
-        slot[WordCount] = (ulong)words;
-        return words > 0;
+        var words = hashes.AsSpan(start, MaxWords(text));
+        var count = Ascii.IsValid(text) ? FingerprintAscii(text, bits, words) : FingerprintAny(text, bits, words);
+        slot[WordCount] = (ulong)count;
+        slot[HashesStart] = (ulong)start;
+        return count > 0;
     }
 
     /// <summary>
@@ -128,7 +124,7 @@ internal sealed class RepetitiveMessagingRule : ConnectionRule
     /// call nothing. A letter is a character whose lower case (<c>c | 0x20</c>) is one, a digit is itself one, and what
     /// is hashed is <c>c | 0x20</c>, which leaves digits as they are.
     /// </summary>
-    private static int FingerprintAscii(ReadOnlySpan<char> text, Span<ulong> bits)
+    private static int FingerprintAscii(ReadOnlySpan<char> text, Span<ulong> bits, Span<uint> hashes)
     {
         var words = 0;
         var i = 0;
@@ -154,18 +150,13 @@ internal sealed class RepetitiveMessagingRule : ConnectionRule
             }
 
             Add(bits, hash);
-            words++;
+            hashes[words++] = hash;
         }
 
         static bool IsAsciiLetterOrDigit(uint c) => (c | 0x20u) - 'a' < 26 || c - '0' < 10;
     }
 
-    /// <summary>
-    /// Writes the hash of each of the text's words, in order and with repeats, to <paramref name="hashes"/>, which holds
-    /// at least <see cref="MaxWords"/>, and returns how many there are. For an ASCII text, the hashes
-    /// <see cref="FingerprintAscii"/> adds.
-    /// </summary>
-    private static int HashWords(string text, Span<uint> hashes)
+    private static int FingerprintAny(string text, Span<ulong> bits, Span<uint> hashes)
     {
         var words = 0;
         var hash = 2166136261u;
@@ -179,6 +170,7 @@ internal sealed class RepetitiveMessagingRule : ConnectionRule
             }
             else if (inWord)
             {
+                Add(bits, hash);
                 hashes[words++] = hash;
                 hash = 2166136261u;
                 inWord = false;
@@ -187,7 +179,23 @@ internal sealed class RepetitiveMessagingRule : ConnectionRule
 
         if (inWord)
         {
+            Add(bits, hash);
             hashes[words++] = hash;
+        }
+
+        return words;
+    }
+
+    // The most words the sender's messages can have.
+    private static int MaxWordsOfSender(IReadOnlyList<Message> messages)
+    {
+        var words = 0;
+        for (var i = 0; i < messages.Count; i++)
+        {
+            if (messages[i].Direction == MessageDirection.FromSender)
+            {
+                words += MaxWords(messages[i].Text);
+            }
         }
 
         return words;
@@ -204,7 +212,7 @@ internal sealed class RepetitiveMessagingRule : ConnectionRule
     /// (a + b) / 9 words in one text and not the other, and each bit set in one fingerprint and not the other is such a
     /// word; the word counts of the slots are at least a and b. Nearly every pair of messages differs, and is told so by
     /// the first 64 bits alone. Never false for texts that share 80%: long texts set most bits of both fingerprints, so
-    /// the words decide (<see cref="NearlySame(RuleContext, int, int)"/>).
+    /// the words decide (<see cref="NearlySame"/>).
     /// </summary>
     private static bool MayBeNearlySame(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
     {
@@ -219,44 +227,55 @@ internal sealed class RepetitiveMessagingRule : ConnectionRule
         return differing * 9 <= limit;
     }
 
+    // The hashes of the words of the slot's message, in order and with repeats.
+    private static ReadOnlySpan<uint> Words(ReadOnlySpan<ulong> slot, uint[] hashes) =>
+        hashes.AsSpan((int)slot[HashesStart], (int)slot[WordCount]);
+
     /// <summary>
     /// At least 80% of the words of the two messages are shared (Jaccard index over their sets of case-folded words,
-    /// each word known by its 32-bit hash): the sorted hashes of the two are merged and counted.
+    /// each word known by its 32-bit hash). The words of both go into one open-addressing table, each entry the hash
+    /// with a bit for each message it is in, and are counted as they go in.
     /// </summary>
-    private static bool NearlySame(RuleContext context, int first, int second)
+    private static bool NearlySame(RuleContext context, ReadOnlySpan<uint> first, ReadOnlySpan<uint> second)
     {
-        var messages = context.Request.Messages;
-        var a = messages[first].Text;
-        var b = messages[second].Text;
-        var hashes = context.WordHashes(MaxWords(a) + MaxWords(b)).AsSpan();
-        var wordsOfA = DistinctSorted(hashes[..HashWords(a, hashes)]);
-        var rest = hashes[wordsOfA.Length..];
-        var wordsOfB = DistinctSorted(rest[..HashWords(b, rest)]);
-        var shared = 0;
-        for (int i = 0, j = 0; i < wordsOfA.Length && j < wordsOfB.Length;)
+        // At most half full, so that a lookup ends at an empty entry after a few steps.
+        var size = (int)BitOperations.RoundUpToPowerOf2((uint)(2 * (first.Length + second.Length)));
+        Span<ulong> table = size <= StackTable ? stackalloc ulong[size] : context.WordTable(size).AsSpan(0, size);
+        if (size > StackTable)
         {
-            var order = wordsOfA[i].CompareTo(wordsOfB[j]);
-            shared += order == 0 ? 1 : 0;
-            i += order <= 0 ? 1 : 0;
-            j += order >= 0 ? 1 : 0;
+            table.Clear();
         }
 
-        return shared * 9 >= (wordsOfA.Length + wordsOfB.Length) * 4;
-    }
+        var shift = 32 - BitOperations.Log2((uint)size);
+        var (inFirst, _) = Add(table, shift, first, InFirst);
+        var (inSecond, shared) = Add(table, shift, second, InSecond);
+        return shared * 9 >= (inFirst + inSecond) * 4;
 
-    // Sorts the hashes and keeps each once, at the start of the span.
-    private static Span<uint> DistinctSorted(Span<uint> hashes)
-    {
-        hashes.Sort();
-        var distinct = 0;
-        for (var i = 0; i < hashes.Length; i++)
+        // Adds the words to the table, marked as the message's; returns how many different ones the message has, and
+        // how many of them were in the table already.
+        static (int Distinct, int Shared) Add(Span<ulong> table, int shift, ReadOnlySpan<uint> words, ulong message)
         {
-            if (distinct == 0 || hashes[i] != hashes[distinct - 1])
+            var mask = table.Length - 1;
+            int distinct = 0, shared = 0;
+            foreach (var word in words)
             {
-                hashes[distinct++] = hashes[i];
-            }
-        }
+                // Fibonacci hashing spreads FNV-1a's hashes over the table; the first empty entry, or the word's, is its.
+                var index = (int)((word * 2654435769u) >> shift);
+                while (table[index] != 0 && (uint)table[index] != word)
+                {
+                    index = (index + 1) & mask;
+                }
 
-        return hashes[..distinct];
+                var entry = table[index];
+                if ((entry & message) == 0)
+                {
+                    distinct++;
+                    shared += entry != 0 ? 1 : 0;
+                    table[index] = entry | word | message;
+                }
+            }
+
+            return (distinct, shared);
+        }
     }
 }

@@ -85,6 +85,9 @@ public readonly struct RuleContext
     /// <summary>Scratch space reused across evaluations on this thread, for rules that hash the words of messages.</summary>
     internal uint[] WordHashes(int length) => State.RentWordHashes(length);
 
+    /// <summary>Scratch space reused across evaluations on this thread, for rules that compare the words of messages.</summary>
+    internal ulong[] WordTable(int length) => State.RentWordTable(length);
+
     // The engine reuses its evaluation state, so a saved context would read another evaluation's request: it refuses,
     // also while the same rule runs again on that state, in a later evaluation.
     private EvaluationState State
