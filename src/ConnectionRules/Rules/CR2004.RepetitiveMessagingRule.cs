@@ -44,7 +44,7 @@ internal sealed class RepetitiveMessagingRule : ConnectionRule
         var inARow = 0;
         var senderMessages = 0;
         var fingerprints = context.Fingerprints(Math.Min(messages.Count, Lookback) * SlotLength);
-        var hashes = context.WordHashes(MaxWordsOfSender(messages));
+        var hashes = context.WordHashes(0);
         var hashed = 0;
         for (var i = 0; i < messages.Count && !(reportedRepeats && reportedUnanswered); i++)
         {
@@ -66,6 +66,7 @@ internal sealed class RepetitiveMessagingRule : ConnectionRule
                 continue;
             }
 
+            hashes = Room(context, hashes, fingerprints, senderMessages, ref hashed, MaxWords(message.Text));
             var current = fingerprints.AsSpan(senderMessages % Lookback * SlotLength, SlotLength);
             if (!Fingerprint(message.Text, current, hashes, hashed))
             {
@@ -186,19 +187,42 @@ internal sealed class RepetitiveMessagingRule : ConnectionRule
         return words;
     }
 
-    // The most words the sender's messages can have.
-    private static int MaxWordsOfSender(IReadOnlyList<Message> messages)
+    /// <summary>
+    /// Word hashes with room for <paramref name="words"/> more after <paramref name="hashed"/>. When they are full, the
+    /// hashes of the sender messages still compared (the <see cref="Lookback"/> - 1 before the current one) move to the
+    /// front, oldest first, and only then does the space grow, so it holds no more than those messages' words.
+    /// </summary>
+    private static uint[] Room(RuleContext context, uint[] hashes, ulong[] fingerprints, int senderMessage, ref int hashed, int words)
     {
-        var words = 0;
-        for (var i = 0; i < messages.Count; i++)
+        if ((long)hashed + words <= hashes.Length)
         {
-            if (messages[i].Direction == MessageDirection.FromSender)
-            {
-                words += MaxWords(messages[i].Text);
-            }
+            return hashes;
         }
 
-        return words;
+        var kept = 0L;
+        for (var back = Math.Min(senderMessage, Lookback - 1); back >= 1; back--)
+        {
+            var slot = fingerprints.AsSpan((senderMessage - back) % Lookback * SlotLength, SlotLength);
+            var count = (int)slot[WordCount];
+            hashes.AsSpan((int)slot[HashesStart], count).CopyTo(hashes.AsSpan((int)kept));
+            slot[HashesStart] = (ulong)kept;
+            kept += count;
+        }
+
+        if (kept + words > Array.MaxLength)
+        {
+            throw new InvalidOperationException($"The sender's last {Lookback} messages hold more words than CR2004 can compare ({kept + words:N0}).");
+        }
+
+        hashed = (int)kept;
+        if (hashed + words <= hashes.Length)
+        {
+            return hashes;
+        }
+
+        var grown = context.WordHashes(hashed + words);
+        hashes.AsSpan(0, hashed).CopyTo(grown);
+        return grown;
     }
 
     // Words are separated by at least one character.

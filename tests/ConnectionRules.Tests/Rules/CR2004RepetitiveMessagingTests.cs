@@ -96,6 +96,39 @@ public sealed class CR2004RepetitiveMessagingTests
     }
 
     [Fact]
+    public void a_conversation_whose_texts_add_up_to_more_words_than_an_array_holds_is_judged()
+    {
+        // 4,400 sender messages of one 1,000,000-character text: 2.2 billion words at most, which CR2004 once added up
+        // before reading the first message, overflowing, and threw.
+        var text = string.Join(' ', Enumerable.Repeat("a", 500_000));
+        var messages = Enumerable.Range(0, 4_400).Select(i => Sender(i, text)).ToArray();
+
+        var evaluation = Requests.RecommendedEngine().Evaluate(AcceptedWith(messages));
+
+        Assert.Equal(
+            [(Id, "messages[2]", ThreeRepeats), (Id, "messages[3]", FourUnanswered)],
+            Reported(evaluation));
+    }
+
+    [Fact]
+    public void the_words_of_long_messages_are_kept_only_for_those_still_compared()
+    {
+        // Sixty long messages with no word in common, each answered, then two repeats of the fifty-ninth: the words of
+        // the messages too far back make room for the new ones, and the repeats are still found among those kept.
+        var messages = Enumerable.Range(0, 60).SelectMany(i => new[] { Sender(2 * i, Words(i * 1_000, 1_000)), Reply((2 * i) + 1) })
+            .Concat([Sender(200, Words(58_000, 1_000)), Reply(201), Sender(202, Words(58_000, 1_000))])
+            .ToArray();
+
+        // On a thread of its own, whose scratch space starts empty, so that it fills up.
+        Evaluation evaluation = default;
+        var thread = new Thread(() => evaluation = Requests.RecommendedEngine().Evaluate(AcceptedWith(messages)));
+        thread.Start();
+        thread.Join();
+
+        Assert.Equal([(Id, "messages[122]", ThreeRepeats)], Reported(evaluation));
+    }
+
+    [Fact]
     public void many_short_texts_that_share_fewer_than_80_percent_of_their_words_are_not_repeats()
     {
         // Five words of seven in common between any two: 71%. With 256-bit fingerprints alone, the numbers' hashes
