@@ -11,7 +11,7 @@ public sealed class TerminalTextTests
         { "tab\tcr\rlf\n", @"tab\u0009cr\u000Dlf\u000A" },
         { "\u007F\u0085\u009B", @"\u007F\u0085\u009B" },
         { "\u202Eevil\u202C", @"\u202Eevil\u202C" },
-        { "\u200E\u200F\u202A\u202B\u202D\u2066\u2067\u2068\u2069", @"\u200E\u200F\u202A\u202B\u202D\u2066\u2067\u2068\u2069" },
+        { "\u061C\u200E\u200F\u202A\u202B\u202D\u2066\u2067\u2068\u2069", @"\u061C\u200E\u200F\u202A\u202B\u202D\u2066\u2067\u2068\u2069" },
     };
 
     [Theory]
@@ -32,7 +32,7 @@ public sealed class TerminalTextTests
         for (var c = char.MinValue; c < char.MaxValue; c++)
         {
             var text = c.ToString();
-            var escaped = char.IsControl(c) || c is '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+            var escaped = char.IsControl(c) || c is '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 
             Assert.Equal(escaped ? $"\\u{(int)c:X4}" : text, TerminalText.Printable(text));
         }

@@ -219,6 +219,24 @@ public sealed class TriageCommandTests : IDisposable
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("people")[0].GetProperty("note").ValueKind);
     }
 
+    [Theory]
+    [InlineData("2024-03-12 09:00:00 UTC", "Hi Sam, it would be great to connect. I would like to invite you to our free meetup group for logistics leaders.")]
+    [InlineData("2024-03-15 09:00:00 UTC", "Hi Sam, nice to connect! I would like to invite you to our free meetup group for logistics leaders.")]
+    [InlineData("2024-03-14 09:00:00 UTC", "Thanks for connecting! I would like to invite you to our free meetup group for logistics leaders.")]
+    public void A_note_that_looks_forward_to_connecting_is_a_note_and_only_on_the_connection_day_do_thanks_make_it_a_message(string at, string note)
+    {
+        // Before the Connected On day a message is the note whatever it says; on that day, unless it thanks for the
+        // connection. "Great to connect" looks forward, and stays a note.
+        _export.WithProfile("Sam", "Rivera").WithConnections(Ann).WithMessages(
+            Message(AnnToSam, at, note),
+            Message(AnnToSam, "2024-03-22 10:00:00 UTC", "We help logistics companies automate dispatch. Can I show you a quick demo of our platform?"));
+
+        var run = Tool.Run("triage", _export.Folder, "--now", "2025-10-01", "-f", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal([("Ann Lee", "disconnect", "CR2002")], People(run.Out));
+    }
+
     [Fact]
     public void A_pitch_answering_the_owners_first_message_on_the_connection_day_is_still_a_pitch_after_acceptance()
     {

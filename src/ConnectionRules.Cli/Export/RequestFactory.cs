@@ -117,11 +117,11 @@ internal static class RequestFactory
 
         // Connected On is a date only: a note sent during that day may still have preceded the acceptance. The acceptance
         // then came after the note, at the earliest one tick after it: at the note's own time, the note would be a
-        // message sent on acceptance, which CR2001's window includes. A first message that thanks for the connection
-        // was written after it, whatever its date.
+        // message sent on acceptance, which CR2001's window includes. A first message of that day that thanks for the
+        // connection was written after it.
         if (note is null && person.Outgoing is null && messages.Count > 0
             && messages[0] is { Value: { Direction: MessageDirection.FromSender } first } row
-            && first.SentAt < acceptedAt.AddDays(1) && !ThanksForConnecting(first.Text))
+            && (first.SentAt < acceptedAt || (first.SentAt < acceptedAt.AddDays(1) && !ThanksForConnecting(first.Text))))
         {
             note = first.Text;
             noteSource = new SourceRef(messagesFile, row.Line);
@@ -272,6 +272,6 @@ internal static class RequestFactory
         "thanks for connecting", "thank you for connecting", "thanks for accepting", "thank you for accepting",
         "thanks for the connection", "thank you for the connection", "thanks for adding me", "thank you for adding me",
         "thanks for the add", "now that we're connected", "now that we are connected", "glad we connected",
-        "great to be connected", "great to connect", "good to connect", "nice to connect", "glad to connect",
+        "great to be connected", "glad to be connected",
     ];
 }

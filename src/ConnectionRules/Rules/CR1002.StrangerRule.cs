@@ -21,7 +21,7 @@ internal sealed class StrangerRule : ConnectionRule
         {
             // Members may hide their names, and exports then leave them blank.
             var name = request.Sender.Name;
-            context.Report("mutualConnections", string.IsNullOrWhiteSpace(name) ? "The sender" : name);
+            context.Report("mutualConnections", RequestFacts.IsBlank(name) ? "The sender" : name);
         }
     }
 }

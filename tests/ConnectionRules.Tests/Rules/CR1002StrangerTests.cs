@@ -37,6 +37,7 @@ public sealed class CR1002StrangerTests
     [Theory]
     [InlineData("")]
     [InlineData("  ")]
+    [InlineData("\u200B")]
     public void a_stranger_whose_name_is_hidden_is_the_sender(string name)
     {
         var request = Stranger();
