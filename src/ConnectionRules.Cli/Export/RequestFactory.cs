@@ -219,59 +219,16 @@ internal static class RequestFactory
 
     /// <summary>
     /// The message thanks for, or greets, a connection already made ("Thanks for connecting", "Now that we're
-    /// connected"), so it is no invitation note: matched case-insensitively as whole words, with straight or curly
-    /// apostrophes.
+    /// connected"), so it is no invitation note: matched as the engine matches its lexicons, case-insensitively as whole
+    /// words, with straight or curly apostrophes.
     /// </summary>
-    internal static bool ThanksForConnecting(string text)
-    {
-        foreach (var phrase in ConnectedPhrases)
-        {
-            for (var start = 0; start < text.Length;)
-            {
-                var index = IndexOfPhrase(text, start, phrase);
-                if (index < 0)
-                {
-                    break;
-                }
+    internal static bool ThanksForConnecting(string text) => ConnectedPhrases.TryFind(text, 0, out _);
 
-                var end = index + phrase.Length;
-                if ((index == 0 || !char.IsLetterOrDigit(text[index - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end])))
-                {
-                    return true;
-                }
-
-                start = index + 1;
-            }
-        }
-
-        return false;
-    }
-
-    // Where the phrase starts in the text at or after start, a curly apostrophe in the text matching a straight one.
-    private static int IndexOfPhrase(string text, int start, string phrase)
-    {
-        for (var i = start; i <= text.Length - phrase.Length; i++)
-        {
-            var j = 0;
-            while (j < phrase.Length && (char.ToLowerInvariant(text[i + j]) == phrase[j] || (phrase[j] == '\'' && text[i + j] == '\u2019')))
-            {
-                j++;
-            }
-
-            if (j == phrase.Length)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    private static readonly string[] ConnectedPhrases =
+    private static readonly PhraseMatcher ConnectedPhrases = new(
     [
         "thanks for connecting", "thank you for connecting", "thanks for accepting", "thank you for accepting",
         "thanks for the connection", "thank you for the connection", "thanks for adding me", "thank you for adding me",
         "thanks for the add", "now that we're connected", "now that we are connected", "glad we connected",
         "great to be connected", "glad to be connected",
-    ];
+    ]);
 }
