@@ -132,11 +132,26 @@ public sealed class BenchmarkSetupTests
     }
 
     [Fact]
-    public void The_suite_job_runs_unless_the_command_line_names_a_job()
+    public void The_suite_rounds_run_unless_the_command_line_names_a_job()
     {
-        Assert.Contains(BenchmarkConfig.For([]).GetJobs(), job => job.Id == BenchmarkConfig.SuiteJob.Id);
-        Assert.DoesNotContain(BenchmarkConfig.For(["--filter", "*", "--job", "dry"]).GetJobs(), job => job.Id == BenchmarkConfig.SuiteJob.Id);
-        Assert.Equal(6, BenchmarkConfig.SuiteJob.Run.LaunchCount);
+        var rounds = BenchmarkConfig.SuiteJobs.Select(job => job.Id).ToArray();
+
+        Assert.Equal(["Round1", "Round2", "Round3", "Round4", "Round5", "Round6"], rounds);
+        Assert.All(BenchmarkConfig.SuiteJobs, job => Assert.Equal(1, job.Run.LaunchCount));
+        Assert.Equal(rounds, BenchmarkConfig.For([]).GetJobs().Select(job => job.Id).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(BenchmarkConfig.For(["--filter", "*", "--job", "dry"]).GetJobs(), job => rounds.Contains(job.Id));
+    }
+
+    [Fact]
+    public void A_class_runs_round_by_round_so_that_the_benchmarks_of_a_comparison_are_measured_side_by_side()
+    {
+        var cases = BenchmarkConverter.TypeToBenchmarks(typeof(EvaluateBenchmarks), BenchmarkConfig.For([])).BenchmarksCases;
+        var order = cases.Select(c => BenchmarkConfig.RoundOf(c.Job)).ToArray();
+
+        // 3 judges on 9 shapes, in every round, round 1 first.
+        Assert.Equal(27 * BenchmarkConfig.Rounds, cases.Length);
+        Assert.Equal(Enumerable.Range(1, BenchmarkConfig.Rounds).SelectMany(round => Enumerable.Repeat(round, 27)), order);
+        Assert.All(cases.Chunk(27), round => Assert.Equal(27, round.Select(c => (c.Descriptor.WorkloadMethod.Name, c.Parameters.FolderInfo)).Distinct().Count()));
     }
 
     [Theory]
@@ -146,10 +161,11 @@ public sealed class BenchmarkSetupTests
     {
         var cases = BenchmarkConverter.TypeToBenchmarks(benchmarks, BenchmarkConfig.For([])).BenchmarksCases;
 
-        Assert.Equal(["Parallel", "Sequential"], cases.Select(c => c.Descriptor.WorkloadMethod.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["Parallel", "Sequential"], cases.Select(c => c.Descriptor.WorkloadMethod.Name).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(2 * BenchmarkConfig.Rounds, cases.Length);
         Assert.All(cases, c => Assert.Equal(serverGc, c.Job.ResolveValue(GcMode.ServerCharacteristic, EnvironmentResolver.Instance)));
         Assert.All(cases, c => Assert.False(c.Job.ResolveValue(GcMode.ForceCharacteristic, EnvironmentResolver.Instance)));
-        Assert.All(cases, c => Assert.Equal(BenchmarkConfig.SuiteJob.Run.LaunchCount, c.Job.Run.LaunchCount));
+        Assert.All(cases, c => Assert.NotEqual(0, BenchmarkConfig.RoundOf(c.Job)));
     }
 
     [Theory]
@@ -162,6 +178,16 @@ public sealed class BenchmarkSetupTests
         var columns = config.GetColumnProviders().OfType<SimpleColumnProvider>().SelectMany(provider => provider.GetColumns(null!));
 
         Assert.Contains(columns, column => column.ColumnName == "Min");
+    }
+
+    [Fact]
+    public void The_reports_of_the_rounds_give_each_benchmark_its_mean_and_ratio_over_all_rounds()
+    {
+        var columns = BenchmarkConfig.For([]).GetColumnProviders().OfType<SimpleColumnProvider>().SelectMany(provider => provider.GetColumns(null!)).ToArray();
+
+        Assert.Contains(RoundsColumn.Mean, columns);
+        Assert.Contains(RoundsColumn.Ratio, columns);
+        Assert.DoesNotContain(RoundsColumn.Mean, BenchmarkConfig.For(["--job", "short"]).GetColumnProviders().OfType<SimpleColumnProvider>().SelectMany(provider => provider.GetColumns(null!)));
     }
 
     [Fact]
