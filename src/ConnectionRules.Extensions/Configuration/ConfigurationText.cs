@@ -13,6 +13,10 @@ internal static class ConfigurationText
         null => $"{section.Path} (no value)",
     };
 
+    /// <summary>The full key path, and <c>(a section)</c> when it holds keys: for a key whose value is not the engine's to show.</summary>
+    public static string Name(IConfigurationSection section) =>
+        section.GetChildren().Any() ? $"{section.Path} (a section)" : section.Path;
+
     /// <summary>The candidate closest to <paramref name="text"/> when it is a plausible typo of it (two edits or fewer), else null.</summary>
     public static string? Suggest(string text, IEnumerable<string> candidates)
     {

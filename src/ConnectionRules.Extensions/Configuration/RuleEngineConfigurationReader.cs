@@ -33,7 +33,22 @@ internal static class RuleEngineConfigurationReader
     public static List<Action<RuleEngineBuilder>> Read(RuleEngineBuilder builder, IConfiguration section, List<string> errors)
     {
         var edits = new List<Action<RuleEngineBuilder>>();
-        foreach (var child in section.GetChildren())
+        if (section is IConfigurationSection { Value: { Length: > 0 } } scalar)
+        {
+            errors.Add($"{ConfigurationText.Describe(scalar)}: not a section; expected the rule engine's settings, e.g. \"{scalar.Key}\": {{ \"PitchWindow\": \"2.00:00:00\", \"{RulesKey}\": {{ \"CR1001\": \"error\" }} }}.");
+            return edits;
+        }
+
+        var children = section.GetChildren().ToList();
+        if (section is not IConfigurationSection && children.Count > 0 && !children.Any(IsSetting))
+        {
+            // A root with none of the settings is the application's whole configuration: its keys and values (connection
+            // strings, environment variables) are none of the engine's business, and must not be echoed into errors or logs.
+            errors.Add(WholeConfiguration(children));
+            return edits;
+        }
+
+        foreach (var child in children)
         {
             if (string.Equals(child.Key, RulesKey, StringComparison.OrdinalIgnoreCase))
             {
@@ -59,12 +74,24 @@ internal static class RuleEngineConfigurationReader
         return edits;
     }
 
+    private static bool IsSetting(IConfigurationSection child) => Keys.Contains(child.Key, StringComparer.OrdinalIgnoreCase);
+
+    // Configuration lists are sections whose keys are the indexes 0, 1, 2...; no rule id or category is a number.
+    private static bool IsList(IConfigurationSection section) =>
+        section.GetChildren().Any(c => c.Key.Length > 0 && c.Key.All(char.IsAsciiDigit));
+
     private static void ReadRules(RuleEngineBuilder builder, IConfigurationSection rules, List<Action<RuleEngineBuilder>> edits, List<string> errors)
     {
         // An empty value is no value: command-line and host settings give each parent of a nested key an empty one.
         if (!string.IsNullOrEmpty(rules.Value))
         {
             errors.Add($"{ConfigurationText.Describe(rules)}: not a section; expected rule ids with their severities, e.g. \"{RulesKey}\": {{ \"CR1001\": \"error\" }}.");
+            return;
+        }
+
+        if (IsList(rules))
+        {
+            errors.Add($"{rules.Path} is a list; expected rule ids with their severities, e.g. \"{RulesKey}\": {{ \"CR1001\": \"error\" }}.");
             return;
         }
 
@@ -92,6 +119,12 @@ internal static class RuleEngineConfigurationReader
         if (!string.IsNullOrEmpty(categories.Value))
         {
             errors.Add($"{ConfigurationText.Describe(categories)}: not a section; expected categories with their severities, e.g. \"{CategoriesKey}\": {{ \"Authenticity\": \"warning\" }}.");
+            return;
+        }
+
+        if (IsList(categories))
+        {
+            errors.Add($"{categories.Path} is a list; expected categories with their severities, e.g. \"{CategoriesKey}\": {{ \"Authenticity\": \"warning\" }}.");
             return;
         }
 
@@ -142,14 +175,28 @@ internal static class RuleEngineConfigurationReader
             : $"the engine has the built-in rules {string.Join(", ", present)} and the rules the application adds";
     }
 
+    // An unknown key is named, never its value: it may be anything of the application's, a secret included.
     private static string UnknownKey(IConfigurationSection child)
     {
         if (string.Equals(child.Key, SectionName, StringComparison.OrdinalIgnoreCase))
         {
-            return $"{ConfigurationText.Describe(child)}: unknown setting; this is the whole configuration, not its \"{SectionName}\" section: pass configuration.GetSection(\"{SectionName}\").";
+            return $"{ConfigurationText.Name(child)}: unknown setting; this is the whole configuration, not its \"{SectionName}\" section: pass configuration.GetSection(\"{SectionName}\").";
         }
 
         var suggestion = ConfigurationText.Suggest(child.Key, Keys) is { } near ? $" (did you mean {near}?)" : "";
-        return $"{ConfigurationText.Describe(child)}: unknown setting{suggestion}; expected one of {string.Join(", ", Keys)}.";
+        return $"{ConfigurationText.Name(child)}: unknown setting{suggestion}; expected one of {string.Join(", ", Keys)}.";
+    }
+
+    private static string WholeConfiguration(List<IConfigurationSection> children)
+    {
+        if (children.Find(c => string.Equals(c.Key, SectionName, StringComparison.OrdinalIgnoreCase)) is { } section)
+        {
+            return UnknownKey(section);
+        }
+
+        const int Named = 5;
+        var keys = string.Join(", ", children.Take(Named).Select(c => c.Key)) + (children.Count > Named ? $" and {children.Count - Named} more" : "");
+        return $"the configuration passed has none of the rule engine's settings ({string.Join(", ", Keys)}) at its top, only {keys}: " +
+            $"it looks like the whole configuration; pass its section instead, e.g. configuration.GetSection(\"{SectionName}\").";
     }
 }

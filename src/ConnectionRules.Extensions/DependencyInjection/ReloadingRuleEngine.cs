@@ -39,14 +39,9 @@ internal sealed class ReloadingRuleEngine : IRuleEngine, IRuleEngineAccessor, ID
         _logger = loggerFactory?.CreateLogger(Log.Category) ?? NullLogger.Instance;
         _snapshot = Snapshot();
         _current = Build();
+        WarnOfMissingSections();
         foreach (var section in _setup.Sections)
         {
-            // A misspelt name gives an empty section, which builds: say so rather than run on defaults unnoticed.
-            if (section is IConfigurationSection { } named && !named.Exists())
-            {
-                Log.SectionMissing(_logger, named.Path);
-            }
-
             _subscriptions.Add(ChangeToken.OnChange(section.GetReloadToken, Reload));
         }
 
@@ -113,6 +108,21 @@ internal sealed class ReloadingRuleEngine : IRuleEngine, IRuleEngineAccessor, ID
         }
     }
 
+    /// <summary>
+    /// A misspelt name gives an empty section, which builds: say so rather than run on defaults unnoticed, at start-up
+    /// and when a reload renames or removes the section (or the file that held it).
+    /// </summary>
+    private void WarnOfMissingSections()
+    {
+        foreach (var section in _setup.Sections)
+        {
+            if (section is IConfigurationSection { } named && !named.Exists())
+            {
+                Log.SectionMissing(_logger, named.Path);
+            }
+        }
+    }
+
     /// <summary>Rebuilds when the sections' content changed since the last attempt; runs on the configuration's reload thread.</summary>
     private void Reload()
     {
@@ -138,6 +148,7 @@ internal sealed class ReloadingRuleEngine : IRuleEngine, IRuleEngineAccessor, ID
                 var engine = Build();
                 Volatile.Write(ref _current, engine);
                 Log.ConfigurationReloaded(_logger, engine.Rules.Count);
+                WarnOfMissingSections();
             }
             catch (RuleEngineBuildException exception)
             {

@@ -28,6 +28,6 @@ internal static partial class Log
     public static partial void ReloadFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 5, EventName = "SectionMissing", Level = LogLevel.Warning,
-        Message = "The configuration section {Path} does not exist, so the rule engine runs with its defaults until it appears. Check the name passed to GetSection, or call AddConnectionRules() without a section when the defaults are meant.")]
+        Message = "The configuration section {Path} does not exist or holds no setting, so the rule engine runs with its defaults until it has some. Check the name passed to GetSection and, after a reload, that the section and its file are still there; or call AddConnectionRules() without a section when the defaults are meant.")]
     public static partial void SectionMissing(ILogger logger, string path);
 }

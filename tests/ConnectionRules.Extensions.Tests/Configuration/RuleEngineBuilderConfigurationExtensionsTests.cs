@@ -224,9 +224,11 @@ public sealed class RuleEngineBuilderConfigurationExtensionsTests
         { "Categories:Authenticty", "warning", "ConnectionRules:Categories:Authenticty = \"warning\": unknown category (did you mean Authenticity?); the engine has the built-in categories Engine, Request, Conduct, Authenticity and the categories of the rules the application adds." },
         { "Categories:Marketing", "error", "ConnectionRules:Categories:Marketing = \"error\": unknown category; the engine has the built-in categories Engine, Request, Conduct, Authenticity and the categories of the rules the application adds." },
         { "Categories", "warning", "ConnectionRules:Categories = \"warning\": not a section; expected categories with their severities, e.g. \"Categories\": { \"Authenticity\": \"warning\" }." },
-        { "PitchWindo", "2.00:00:00", $"ConnectionRules:PitchWindo = \"2.00:00:00\": unknown setting (did you mean PitchWindow?); {ExpectedKeys}" },
+        { "PitchWindo", "2.00:00:00", $"ConnectionRules:PitchWindo: unknown setting (did you mean PitchWindow?); {ExpectedKeys}" },
         { "Rule:CR1001", "error", $"ConnectionRules:Rule (a section): unknown setting (did you mean Rules?); {ExpectedKeys}" },
-        { "Verbosity", "high", $"ConnectionRules:Verbosity = \"high\": unknown setting; {ExpectedKeys}" },
+        { "Verbosity", "high", $"ConnectionRules:Verbosity: unknown setting; {ExpectedKeys}" },
+        { "Rules:0", "CR1001", "ConnectionRules:Rules is a list; expected rule ids with their severities, e.g. \"Rules\": { \"CR1001\": \"error\" }." },
+        { "Categories:0", "Authenticity", "ConnectionRules:Categories is a list; expected categories with their severities, e.g. \"Categories\": { \"Authenticity\": \"warning\" }." },
         { "PitchWindow", "48", $"ConnectionRules:PitchWindow = \"48\": not a duration; {ExpectedDuration}" },
         { "PitchWindow", "2 days", $"ConnectionRules:PitchWindow = \"2 days\": not a duration; {ExpectedDuration}" },
         { "PitchWindow", "72:00:00", $"ConnectionRules:PitchWindow = \"72:00:00\": not a duration (hours run from 0 to 23: write 72 hours as 3.00:00:00); {ExpectedDuration}" },
@@ -277,6 +279,46 @@ public sealed class RuleEngineBuilderConfigurationExtensionsTests
     }
 
     [Fact]
+    public void The_whole_configuration_without_a_section_of_settings_is_rejected_naming_its_keys_but_no_value()
+    {
+        var root = new ConfigurationBuilder()
+            .AddInMemoryCollection([.. new[] { "AZURE_CLIENT_SECRET", "PATH", "HOME", "Logging:LogLevel:Default", "AllowedHosts", "urls" }
+                .Select(key => KeyValuePair.Create<string, string?>(key, "s3cr3t-value"))])
+            .Build();
+
+        var error = Assert.Single(Rejects(root).Errors);
+
+        Assert.Equal(
+            "the configuration passed has none of the rule engine's settings (" + ExpectedKeys["expected one of ".Length..^1] + ") at its top, only AllowedHosts, AZURE_CLIENT_SECRET, HOME, Logging, PATH and 1 more: it looks like the whole configuration; pass its section instead, e.g. configuration.GetSection(\"ConnectionRules\").",
+            error);
+        Assert.DoesNotContain("s3cr3t", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_configuration_root_of_the_engine_s_own_settings_is_read_like_a_section()
+    {
+        static IConfigurationRoot Root(params (string Key, string Value)[] values) =>
+            new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => KeyValuePair.Create<string, string?>(v.Key, v.Value))).Build();
+
+        var engine = new RuleEngineBuilder().AddRecommendedRules().ApplyConfiguration(Root(("Rules:CR1001", "error"), ("PitchWindow", "1.00:00:00"))).Build();
+
+        Assert.Equal((Severity.Error, TimeSpan.FromDays(1)), (engine.GetSeverity("CR1001"), engine.Options.PitchWindow));
+        Assert.Equal(
+            $"PitchWindo: unknown setting (did you mean PitchWindow?); {ExpectedKeys}",
+            Assert.Single(Rejects(Root(("Rules:CR1001", "error"), ("PitchWindo", "1.00:00:00"))).Errors));
+    }
+
+    [Fact]
+    public void A_section_that_is_a_value_is_rejected()
+    {
+        var section = Sections.Json("""{ "ConnectionRules": "abc" }""");
+
+        Assert.Equal(
+            "ConnectionRules = \"abc\": not a section; expected the rule engine's settings, e.g. \"ConnectionRules\": { \"PitchWindow\": \"2.00:00:00\", \"Rules\": { \"CR1001\": \"error\" } }.",
+            Assert.Single(Rejects(section).Errors));
+    }
+
+    [Fact]
     public void Every_problem_is_reported_at_once_and_nothing_is_applied()
     {
         var builder = new RuleEngineBuilder().AddRecommendedRules();
@@ -288,7 +330,7 @@ public sealed class RuleEngineBuilderConfigurationExtensionsTests
             [
                 "ConnectionRules:Categories:Nope = \"none\": unknown category; the engine has the built-in categories Engine, Request, Conduct, Authenticity and the categories of the rules the application adds.",
                 $"ConnectionRules:PitchWindow = \"-1.00:00:00\": a duration cannot be negative; {ExpectedDuration}",
-                $"ConnectionRules:PitchWindow2 = \"1\": unknown setting (did you mean PitchWindow?); {ExpectedKeys}",
+                $"ConnectionRules:PitchWindow2: unknown setting (did you mean PitchWindow?); {ExpectedKeys}",
                 $"ConnectionRules:Rules:CR1001 = \"eror\": not a severity; {ExpectedWords}",
             ],
             exception.Errors);

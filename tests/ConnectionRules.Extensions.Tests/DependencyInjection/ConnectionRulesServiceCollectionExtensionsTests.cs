@@ -138,7 +138,7 @@ public sealed class ConnectionRulesServiceCollectionExtensionsTests
             b => b.Suppress("CR9999", ConnectionRules.Predicates.KnownOffline, "Friends")));
         var exception = Assert.Throws<RuleEngineBuildException>(provider.GetRequiredService<IRuleEngine>);
         Assert.Equal(3, exception.Errors.Count);
-        Assert.StartsWith("ConnectionRules:PitchWindo = \"1.00:00:00\": unknown setting (did you mean PitchWindow?)", exception.Errors[0], StringComparison.Ordinal);
+        Assert.StartsWith("ConnectionRules:PitchWindo: unknown setting (did you mean PitchWindow?)", exception.Errors[0], StringComparison.Ordinal);
         Assert.Equal("ConnectionRules:Rules:CR1001 = \"eror\": not a severity; expected one of none, silent, suggestion, warning, error, default (or hidden, info).", exception.Errors[1]);
         Assert.StartsWith("Suppress(\"CR9999\", KnownOffline, ...) names rule 'CR9999'", exception.Errors[2], StringComparison.Ordinal);
     }

@@ -78,7 +78,44 @@ public sealed class ReloadingRuleEngineTests
         Assert.Equal(Severity.Info, engine.GetSeverity("CR1001"));
         var entry = Assert.Single(logs.Entries, e => e.EventName == "SectionMissing");
         Assert.Equal(LogLevel.Warning, entry.Level);
-        Assert.StartsWith("The configuration section ConnectionRule does not exist, so the rule engine runs with its defaults", entry.Message, StringComparison.Ordinal);
+        Assert.StartsWith("The configuration section ConnectionRule does not exist or holds no setting, so the rule engine runs with its defaults", entry.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_reload_that_renames_the_section_is_a_warning_too()
+    {
+        var source = new ReplaceableSource(new() { ["ConnectionRules:Rules:CR1001"] = "warning" });
+        using var fixture = new Fixture(new ConfigurationBuilder().Add(source).Build());
+        Assert.Empty(fixture.Entries("SectionMissing"));
+
+        source.Provider.Replace(new() { ["ConnectionRule:Rules:CR1001"] = "warning" });
+
+        Assert.Equal(Severity.Info, fixture.Engine.GetSeverity("CR1001"));
+        var entry = Assert.Single(fixture.Entries("SectionMissing"));
+        Assert.Equal(LogLevel.Warning, entry.Level);
+        Assert.Contains("ConnectionRules does not exist or holds no setting", entry.Message, StringComparison.Ordinal);
+    }
+
+    // A configuration whose whole content a test replaces, as when a file is edited or deleted.
+    private sealed class ReplaceableSource(Dictionary<string, string?> data) : IConfigurationSource
+    {
+        public ReplaceableProvider Provider { get; } = new(data);
+
+        public IConfigurationProvider Build(IConfigurationBuilder builder) => Provider;
+    }
+
+    private sealed class ReplaceableProvider : ConfigurationProvider
+    {
+        public ReplaceableProvider(Dictionary<string, string?> data) => Replace(data, reload: false);
+
+        public void Replace(Dictionary<string, string?> data, bool reload = true)
+        {
+            Data = new Dictionary<string, string?>(data, StringComparer.OrdinalIgnoreCase);
+            if (reload)
+            {
+                OnReload();
+            }
+        }
     }
 
     [Fact]
