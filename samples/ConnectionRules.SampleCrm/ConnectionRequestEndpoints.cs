@@ -63,12 +63,7 @@ internal static class ConnectionRequestEndpoints
         }
         catch (ArgumentException exception)
         {
-            // The engine names the member a request lacks (a null element of a list, a blank id); the name of its
-            // own parameter, which ArgumentException appends, means nothing to the client.
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status400BadRequest,
-                title: RequestBodyReader.Title,
-                detail: exception.ParamName is { } name ? exception.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : exception.Message);
+            return RequestBodyReader.Problem(exception);
         }
     }
 

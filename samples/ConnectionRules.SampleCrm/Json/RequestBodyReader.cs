@@ -122,7 +122,16 @@ internal static class RequestBodyReader
             var index = 0;
             foreach (var item in element.EnumerateArray())
             {
-                FindMissingMembers(item, elementInfo, $"{path}[{index++}]", errors);
+                var field = $"{path}[{index++}]";
+                if (item.ValueKind == JsonValueKind.Null)
+                {
+                    // No list of a request holds nulls: a message, an endorsement or a group name is there or is left out.
+                    errors.Add(new(field, $"{field} must not be null: leave it out of the list."));
+                }
+                else
+                {
+                    FindMissingMembers(item, elementInfo, field, errors);
+                }
             }
         }
     }
@@ -159,6 +168,27 @@ internal static class RequestBodyReader
 
         value = default;
         return false;
+    }
+
+    /// <summary>
+    /// The problem for what only the engine checks (a blank id, a negative count): it throws an
+    /// <see cref="ArgumentException"/> whose message starts with the member's .NET path, <c>ConnectionRequest.Sender.ConnectionCount</c>,
+    /// which is named the way the API names fields, <c>sender.connectionCount</c>.
+    /// </summary>
+    public static ValidationProblem Problem(ArgumentException exception)
+    {
+        const string Root = "ConnectionRequest.";
+
+        // ArgumentException appends the name of the engine's own parameter, which means nothing to the client.
+        var message = exception.ParamName is { } name ? exception.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : exception.Message;
+        if (!message.StartsWith(Root, StringComparison.Ordinal))
+        {
+            return Problem([new("$", message)]);
+        }
+
+        var end = message.IndexOf(' ', StringComparison.Ordinal) is var space and > 0 ? space : message.Length;
+        var field = string.Join('.', message[Root.Length..end].Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
+        return Problem([new(field, field + message[end..])]);
     }
 
     private static ValidationProblem Problem(List<FieldError> errors, long? line = null, long? position = null)
@@ -199,6 +229,12 @@ internal static class RequestBodyReader
             var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
 
             // The serializer appends " Path: ... | LineNumber: ..." to its own messages; the problem carries those apart.
+            // A string that is not text (a lone \ud800, bytes that are not UTF-8) fails as it is read, whatever it was for.
+            if (exception.InnerException is InvalidOperationException inner && inner.Message.Contains("UTF", StringComparison.OrdinalIgnoreCase))
+            {
+                return new(field, "The JSON value is not valid text: an escape such as \\ud800 that is only half of a UTF-16 pair, or bytes that are not UTF-8.");
+            }
+
             var message = exception.Message;
             var suffix = message.IndexOf(" Path: ", StringComparison.Ordinal) is var p and >= 0 ? p : message.IndexOf(" LineNumber: ", StringComparison.Ordinal);
             return new(field, InApiTerms(suffix >= 0 ? message[..suffix] : message));
@@ -219,8 +255,11 @@ internal static class RequestBodyReader
             {
                 _ when type.Contains("System.Int32", StringComparison.Ordinal) => "a whole number",
                 _ when type.Contains("System.Boolean", StringComparison.Ordinal) => "true or false",
+                _ when type.Contains("System.DateTimeOffset", StringComparison.Ordinal) => "a date and time such as \"2026-03-15T09:30:00Z\"",
                 _ when type.Contains("IReadOnlyList", StringComparison.Ordinal) || type.EndsWith("[]", StringComparison.Ordinal) => "an array",
                 "System.String" => "a string",
+                _ when typeof(ConnectionRequest).Assembly.GetType(type) is { IsEnum: true } enumType =>
+                    "one of " + string.Join(", ", Enum.GetNames(enumType).Select(n => $"\"{JsonNamingPolicy.CamelCase.ConvertName(n)}\"")),
                 _ when type.StartsWith("ConnectionRules.", StringComparison.Ordinal) => "an object",
                 _ => null,
             };

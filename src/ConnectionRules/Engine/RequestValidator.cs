@@ -66,7 +66,7 @@ internal static class RequestValidator
     {
         if (profile.Name is null)
         {
-            throw Missing($"{member}.Name", "the member's display name");
+            throw Missing($"{member}.Name", "the member's display name, empty when unknown");
         }
 
         CheckCount(profile.ConnectionCount, member, "ConnectionCount");

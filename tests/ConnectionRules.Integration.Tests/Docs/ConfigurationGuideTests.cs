@@ -176,6 +176,8 @@ public sealed partial class ConfigurationGuideTests
         { "unknown category", """{ "ConnectionRules": { "Categories": { "Conduk": "error" } } }""" },
         { "not a severity word", """{ "ConnectionRules": { "Rules": { "CR1001": "loud" } } }""" },
         { "`Rules` or `Categories` with a value instead of entries", """{ "ConnectionRules": { "Rules": "error" } }""" },
+        { "`Rules` or `Categories` written as a list", """{ "ConnectionRules": { "Rules": [ "CR1001" ] } }""" },
+        { "the section a value, not settings", """{ "ConnectionRules": "abc" }""" },
         { "not a duration, or negative", """{ "ConnectionRules": { "PitchWindow": "-01:00:00" } }""" },
         { "not a duration, or negative", """{ "ConnectionRules": { "PitchWindow": "72:00:00" } }""" },
         { "not a duration, or negative", """{ "ConnectionRules": { "YoungAccountAge": "30 days" } }""" },

@@ -44,6 +44,13 @@ public sealed class BadRequestTests(WebApplicationFactory<Program> factory) : IC
         { """[ { "id": "r1" } ]""", "$", "not an array" },
         { """{ "\ud800": 1, "id": "r1", "sender": { "name": "Jordan Blake" }, "sentAt": "2026-03-10T09:00:00Z" }""", "$", "The body has a member name that is not valid text" },
         { """{ "id": "r1", "sender": { "name": "Jordan Blake", "\ud800x": 1 }, "sentAt": "2026-03-10T09:00:00Z" }""", "sender", "sender has a member name that is not valid text" },
+        { """{ "id": "r1", "sender": { "name": "Jordan Blake" }, "sentAt": "2026-03-10T09:00:00Z", "messages": [ null ] }""", "messages[0]", "messages[0] must not be null: leave it out of the list." },
+        { """{ "id": "r1", "sender": { "name": "Jordan Blake", "groups": [ "Rust", null ] }, "sentAt": "2026-03-10T09:00:00Z" }""", "sender.groups[1]", "sender.groups[1] must not be null" },
+        { """{ "id": "r1", "sender": { "name": "Jordan Blake" }, "sentAt": "2026-03-10T09:00:00Z", "note": "hi \ud800" }""", "note", "The JSON value is not valid text" },
+        { """{ "id": "r1", "sender": { "name": "Jordan Blake" }, "sentAt": "\ud800" }""", "sentAt", "The JSON value is not valid text" },
+        { """{ "id": "r1", "sender": { "name": "Jordan Blake" }, "sentAt": "2026-03-10T09:00:00Z", "messages": [ { "sentAt": "2026-03-11T09:00:00Z", "text": "Hi", "direction": "\ud800" } ] }""", "messages[0].direction", "The JSON value is not valid text" },
+        { """{ "id": "r1", "sender": { "name": "Jordan Blake" }, "sentAt": "0001-01-01T00:00:00+01:00" }""", "sentAt", "is written as an ISO-8601 date and time but names none" },
+        { """{ "id": "r1", "sender": { "name": "Jordan Blake" }, "sentAt": "2026-02-30T09:00:00Z" }""", "sentAt", "the day must exist in its month" },
     };
 
     [Theory]
@@ -92,18 +99,17 @@ public sealed class BadRequestTests(WebApplicationFactory<Program> factory) : IC
         Assert.Equal("4 fields are missing or invalid: id, sender.name, sentAt, messages[0].sentAt.", problem.GetProperty("detail").GetString());
     }
 
-    public static TheoryData<string, string> EngineErrors => new()
+    public static TheoryData<string, string, string> EngineErrors => new()
     {
-        // What only the engine checks: blank ids and null elements of lists. Its message names the member.
-        { """{ "id": "  ", "sender": { "name": "Jordan Blake" }, "sentAt": "2026-03-10T09:00:00Z" }""", "ConnectionRequest.Id is required but was null or blank" },
-        { """{ "id": "r1", "sender": { "name": "Jordan Blake" }, "sentAt": "2026-03-10T09:00:00Z", "messages": [ null ] }""", "ConnectionRequest.Messages[0] is required" },
-        { """{ "id": "r1", "sender": { "name": "Jordan Blake", "groups": [ "Rust", null ] }, "sentAt": "2026-03-10T09:00:00Z" }""", "ConnectionRequest.Sender.Groups[1] is required" },
-        { """{ "id": "r1", "sender": { "name": "Jordan Blake", "connectionCount": -5 }, "sentAt": "2026-03-10T09:00:00Z" }""", "ConnectionRequest.Sender.ConnectionCount is -5, but a count cannot be negative" },
+        // What only the engine checks: blank ids and negative counts. Its message names the member, as the API does.
+        { """{ "id": "  ", "sender": { "name": "Jordan Blake" }, "sentAt": "2026-03-10T09:00:00Z" }""", "id", "id is required but was null or blank: set it to the caller's identifier of the request." },
+        { """{ "id": "r1", "sender": { "name": "Jordan Blake", "connectionCount": -5 }, "sentAt": "2026-03-10T09:00:00Z" }""", "sender.connectionCount", "sender.connectionCount is -5, but a count cannot be negative" },
+        { """{ "id": "r1", "sender": { "name": "Jordan Blake" }, "sentAt": "2026-03-10T09:00:00Z", "mutualConnections": -3 }""", "mutualConnections", "mutualConnections is -3, but a count cannot be negative" },
     };
 
     [Theory]
     [MemberData(nameof(EngineErrors))]
-    public async Task The_engines_argument_exception_answers_400_naming_the_member(string body, string message)
+    public async Task The_engines_argument_exception_answers_400_naming_the_field_as_the_api_does(string body, string field, string message)
     {
         using var response = await factory.CreateClient().PostJsonAsync(body);
 
@@ -111,6 +117,18 @@ public sealed class BadRequestTests(WebApplicationFactory<Program> factory) : IC
         var detail = problem.GetProperty("detail").GetString();
         Assert.StartsWith(message, detail, StringComparison.Ordinal);
         Assert.DoesNotContain("(Parameter", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("ConnectionRequest.", detail, StringComparison.Ordinal);
+        Assert.Equal(detail, Assert.Single(problem.GetProperty("errors").GetProperty(field).EnumerateArray()).GetString());
+    }
+
+    [Theory]
+    [InlineData("2026-03-10t09:00:00z")]
+    [InlineData("2026-03-10T09:00:00z")]
+    public async Task A_date_with_t_and_z_in_lower_case_is_read_as_rfc_3339_allows(string sentAt)
+    {
+        using var response = await factory.CreateClient().PostJsonAsync($$"""{ "id": "r1", "sender": { "name": "Jordan Blake" }, "sentAt": "{{sentAt}}" }""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]
