@@ -135,7 +135,7 @@ internal static class RuleEngineConfigurationReader
             {
                 var present = BuiltInCategories.Where(builder.HasCategory).ToArray();
                 var suggestion = ConfigurationText.Suggest(category, present) is { } near ? $" (did you mean {near}?)" : "";
-                errors.Add($"{ConfigurationText.Describe(entry)}: unknown category{suggestion}; the engine has the built-in categories {string.Join(", ", present)} and the categories of the rules the application adds.");
+                errors.Add($"{ConfigurationText.Describe(entry)}: unknown category{suggestion}; the engine has the built-in categories {string.Join(", ", present)} and the categories of the rules the application adds, which it must add before applying the configuration.");
             }
             else if (ReadWord(entry, errors) is { } word)
             {
@@ -172,7 +172,7 @@ internal static class RuleEngineConfigurationReader
         var builtIn = Array.Find(BuiltInRuleIds, b => string.Equals(b, id, StringComparison.OrdinalIgnoreCase));
         return builtIn is not null
             ? $"{builtIn} is a recommended rule, so call AddRecommendedRules() before applying the configuration"
-            : $"the engine has the built-in rules {string.Join(", ", present)} and the rules the application adds";
+            : $"the engine has the built-in rules {string.Join(", ", present)} and the rules the application adds, which it must add before applying the configuration";
     }
 
     // An unknown key is named, never its value: it may be anything of the application's, a secret included.

@@ -20,7 +20,7 @@ internal static partial class Log
     public static partial void ConfigurationReloaded(ILogger logger, int ruleCount);
 
     [LoggerMessage(EventId = 3, EventName = "ReloadRejected", Level = LogLevel.Error,
-        Message = "Reloaded ConnectionRules configuration rejected; the rule engine keeps its previous configuration until the problems are fixed: {Errors}")]
+        Message = "Reloaded ConnectionRules configuration rejected; the rule engine keeps its previous configuration until the problems are fixed:{Errors}")]
     public static partial void ReloadRejected(ILogger logger, string errors);
 
     [LoggerMessage(EventId = 4, EventName = "ReloadFailed", Level = LogLevel.Error,

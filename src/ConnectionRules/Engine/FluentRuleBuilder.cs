@@ -6,6 +6,9 @@ namespace ConnectionRules;
 /// </summary>
 public sealed class FluentRuleBuilder
 {
+    // The With... calls given null or blank text, and ReportWhen given null: reported by Build with every other problem.
+    private readonly List<string> _emptyArguments = [];
+
     internal FluentRuleBuilder(string id)
     {
         Id = id;
@@ -35,33 +38,30 @@ public sealed class FluentRuleBuilder
     /// <summary>Sets the short title (required).</summary>
     /// <param name="title">The title.</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentException"><paramref name="title"/> is null or blank.</exception>
+    /// <remarks>A null or blank title is reported by <see cref="RuleEngineBuilder.Build"/>, with every other problem.</remarks>
     public FluentRuleBuilder WithTitle(string title)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(title);
-        Title = title;
+        Title = Text(title, nameof(WithTitle)) ?? Title;
         return this;
     }
 
     /// <summary>Sets the message of the diagnostics, taken literally (braces need no escaping). Defaults to the title.</summary>
     /// <param name="message">The message.</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentException"><paramref name="message"/> is null or blank.</exception>
+    /// <remarks>A null or blank message is reported by <see cref="RuleEngineBuilder.Build"/>, with every other problem.</remarks>
     public FluentRuleBuilder WithMessage(string message)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(message);
-        Message = message;
+        Message = Text(message, nameof(WithMessage)) ?? Message;
         return this;
     }
 
     /// <summary>Sets the category, for category-level severity settings. Defaults to <c>Custom</c>.</summary>
     /// <param name="category">The category.</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentException"><paramref name="category"/> is null or blank.</exception>
+    /// <remarks>A null or blank category is reported by <see cref="RuleEngineBuilder.Build"/>, with every other problem.</remarks>
     public FluentRuleBuilder WithCategory(string category)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(category);
-        Category = category;
+        Category = Text(category, nameof(WithCategory)) ?? Category;
         return this;
     }
 
@@ -77,22 +77,20 @@ public sealed class FluentRuleBuilder
     /// <summary>Sets the longer description shown in documentation and SARIF output.</summary>
     /// <param name="description">The description.</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentException"><paramref name="description"/> is null or blank.</exception>
+    /// <remarks>A null or blank description is reported by <see cref="RuleEngineBuilder.Build"/>, with every other problem.</remarks>
     public FluentRuleBuilder WithDescription(string description)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(description);
-        Description = description;
+        Description = Text(description, nameof(WithDescription)) ?? Description;
         return this;
     }
 
     /// <summary>Sets the link to the rule's documentation.</summary>
     /// <param name="helpLinkUri">The link.</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentException"><paramref name="helpLinkUri"/> is null or blank.</exception>
+    /// <remarks>A null or blank link is reported by <see cref="RuleEngineBuilder.Build"/>, with every other problem.</remarks>
     public FluentRuleBuilder WithHelpLink(string helpLinkUri)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(helpLinkUri);
-        HelpLinkUri = helpLinkUri;
+        HelpLinkUri = Text(helpLinkUri, nameof(WithHelpLink)) ?? HelpLinkUri;
         return this;
     }
 
@@ -108,10 +106,15 @@ public sealed class FluentRuleBuilder
     /// <param name="predicate">The condition.</param>
     /// <param name="location">The location the diagnostic points at, e.g. <c>note</c>; none by default.</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="predicate"/> is null.</exception>
+    /// <remarks>A null predicate is reported by <see cref="RuleEngineBuilder.Build"/>, with every other problem.</remarks>
     public FluentRuleBuilder ReportWhen(RequestPredicate predicate, string? location = null)
     {
-        ArgumentNullException.ThrowIfNull(predicate);
+        if (predicate is null)
+        {
+            _emptyArguments.Add(nameof(ReportWhen));
+            return this;
+        }
+
         Predicate = predicate;
         Location = location;
         return this;
@@ -126,12 +129,22 @@ public sealed class FluentRuleBuilder
             errors.Add($"AddRule(\"{Id}\"): the id is malformed; an id is two or more capital letters followed by three or more digits, such as 'ACME001'.");
         }
 
-        if (Title is null)
+        foreach (var method in _emptyArguments.Distinct())
+        {
+            errors.Add(method switch
+            {
+                nameof(ReportWhen) => $"AddRule(\"{Id}\"): ReportWhen was given a null predicate; give it the condition under which the rule reports.",
+                nameof(WithTitle) => $"AddRule(\"{Id}\"): WithTitle was given a null or blank title; a rule needs one.",
+                _ => $"AddRule(\"{Id}\"): {method} was given a null or blank text; give it one, or leave the call out for the default.",
+            });
+        }
+
+        if (Title is null && !_emptyArguments.Contains(nameof(WithTitle)))
         {
             errors.Add($"AddRule(\"{Id}\"): the rule has no title; call WithTitle(...).");
         }
 
-        if (Predicate is null)
+        if (Predicate is null && !_emptyArguments.Contains(nameof(ReportWhen)))
         {
             errors.Add($"AddRule(\"{Id}\"): the rule never reports; call ReportWhen(predicate).");
         }
@@ -149,6 +162,17 @@ public sealed class FluentRuleBuilder
         var message = (Message ?? Title!).Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal);
         var descriptor = new RuleDescriptor(Id, Title!, message, Category, Severity, IsEnabledByDefault, Description ?? Predicate!.Name, HelpLinkUri);
         return new PredicateRule(descriptor, Predicate!, Location);
+    }
+
+    private string? Text(string? text, string method)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            _emptyArguments.Add(method);
+            return null;
+        }
+
+        return text;
     }
 
     /// <summary>A rule that reports once when its predicate holds.</summary>

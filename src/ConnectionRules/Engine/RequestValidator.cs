@@ -11,7 +11,7 @@ internal static class RequestValidator
         ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrWhiteSpace(request.Id))
         {
-            throw Missing("Id", "the caller's identifier of the request");
+            throw Missing("Id", "the caller's identifier of the request", orBlank: true);
         }
 
         if (request.Sender is null)
@@ -99,7 +99,7 @@ internal static class RequestValidator
         }
     }
 
-    private static ArgumentException Missing(string member, string expected) =>
-        new($"ConnectionRequest.{member} is required but was null or blank: set it to {expected}.", "request");
+    private static ArgumentException Missing(string member, string expected, bool orBlank = false) =>
+        new($"ConnectionRequest.{member} is required but was {(orBlank ? "null or blank" : "null")}: set it to {expected}.", "request");
 #pragma warning restore CA2208
 }

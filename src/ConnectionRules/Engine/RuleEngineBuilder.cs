@@ -1,3 +1,4 @@
+using System.Reflection;
 namespace ConnectionRules;
 
 /// <summary>
@@ -255,7 +256,14 @@ public sealed class RuleEngineBuilder
             }
             catch (Exception exception)
             {
-                errors.Add($"Rule {rule.GetType().FullName}: reading its Descriptor threw {exception.GetType().Name}: {exception.Message}");
+                // A descriptor in a static field, as the docs show, throws from the type's initializer: its cause is inside.
+                var cause = exception;
+                while (cause is TypeInitializationException or TargetInvocationException && cause.InnerException is { } inner)
+                {
+                    cause = inner;
+                }
+
+                errors.Add($"Rule {rule.GetType().FullName}: reading its Descriptor threw {cause.GetType().Name}: {cause.Message}");
                 continue;
             }
 

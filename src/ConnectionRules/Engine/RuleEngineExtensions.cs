@@ -199,7 +199,9 @@ public static class RuleEngineExtensions
             catch (ArgumentException exception)
             {
                 var index = indexOffset + i;
-                return (index, new ArgumentException($"requests[{index}]: {exception.Message}", exception));
+                // The engine's message names its own parameter, request; the batch's is requests.
+                var message = exception.ParamName is { } name ? exception.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : exception.Message;
+                return (index, new ArgumentException($"requests[{index}]: {message}", nameof(requests), exception));
             }
         }
 

@@ -218,11 +218,11 @@ public sealed class RuleEngineBuilderConfigurationExtensionsTests
         { "Rules:CR1001", "", $"ConnectionRules:Rules:CR1001 = \"\": not a severity; {ExpectedWords}" },
         { "Rules:CR1001", null, $"ConnectionRules:Rules:CR1001 (no value): not a severity; {ExpectedWords}" },
         { "Rules:CR1001:Severity", "error", $"ConnectionRules:Rules:CR1001 (a section): not a severity; {ExpectedWords}" },
-        { "Rules:CR9999", "error", $"ConnectionRules:Rules:CR9999 = \"error\": unknown rule id; the engine has the built-in rules {BuiltInRules} and the rules the application adds." },
+        { "Rules:CR9999", "error", $"ConnectionRules:Rules:CR9999 = \"error\": unknown rule id; the engine has the built-in rules {BuiltInRules} and the rules the application adds, which it must add before applying the configuration." },
         { "Rules", "error", "ConnectionRules:Rules = \"error\": not a section; expected rule ids with their severities, e.g. \"Rules\": { \"CR1001\": \"error\" }." },
         { "Categories:Request", "loud", $"ConnectionRules:Categories:Request = \"loud\": not a severity; {ExpectedWords}" },
-        { "Categories:Authenticty", "warning", "ConnectionRules:Categories:Authenticty = \"warning\": unknown category (did you mean Authenticity?); the engine has the built-in categories Engine, Request, Conduct, Authenticity and the categories of the rules the application adds." },
-        { "Categories:Marketing", "error", "ConnectionRules:Categories:Marketing = \"error\": unknown category; the engine has the built-in categories Engine, Request, Conduct, Authenticity and the categories of the rules the application adds." },
+        { "Categories:Authenticty", "warning", "ConnectionRules:Categories:Authenticty = \"warning\": unknown category (did you mean Authenticity?); the engine has the built-in categories Engine, Request, Conduct, Authenticity and the categories of the rules the application adds, which it must add before applying the configuration." },
+        { "Categories:Marketing", "error", "ConnectionRules:Categories:Marketing = \"error\": unknown category; the engine has the built-in categories Engine, Request, Conduct, Authenticity and the categories of the rules the application adds, which it must add before applying the configuration." },
         { "Categories", "warning", "ConnectionRules:Categories = \"warning\": not a section; expected categories with their severities, e.g. \"Categories\": { \"Authenticity\": \"warning\" }." },
         { "PitchWindo", "2.00:00:00", $"ConnectionRules:PitchWindo: unknown setting (did you mean PitchWindow?); {ExpectedKeys}" },
         { "Rule:CR1001", "error", $"ConnectionRules:Rule (a section): unknown setting (did you mean Rules?); {ExpectedKeys}" },
@@ -261,7 +261,7 @@ public sealed class RuleEngineBuilderConfigurationExtensionsTests
         var errors = Rejects(Sections.InMemory(("Rules:CR1001", "error"), ("Rules:ACME001", "error")), new RuleEngineBuilder()).Errors;
         Assert.Equal(
             [
-                "ConnectionRules:Rules:ACME001 = \"error\": unknown rule id; the engine has the built-in rules CR0001, CR0002 and the rules the application adds.",
+                "ConnectionRules:Rules:ACME001 = \"error\": unknown rule id; the engine has the built-in rules CR0001, CR0002 and the rules the application adds, which it must add before applying the configuration.",
                 "ConnectionRules:Rules:CR1001 = \"error\": unknown rule id; CR1001 is a recommended rule, so call AddRecommendedRules() before applying the configuration.",
             ],
             errors);
@@ -328,7 +328,7 @@ public sealed class RuleEngineBuilderConfigurationExtensionsTests
 
         Assert.Equal(
             [
-                "ConnectionRules:Categories:Nope = \"none\": unknown category; the engine has the built-in categories Engine, Request, Conduct, Authenticity and the categories of the rules the application adds.",
+                "ConnectionRules:Categories:Nope = \"none\": unknown category; the engine has the built-in categories Engine, Request, Conduct, Authenticity and the categories of the rules the application adds, which it must add before applying the configuration.",
                 $"ConnectionRules:PitchWindow = \"-1.00:00:00\": a duration cannot be negative; {ExpectedDuration}",
                 $"ConnectionRules:PitchWindow2: unknown setting (did you mean PitchWindow?); {ExpectedKeys}",
                 $"ConnectionRules:Rules:CR1001 = \"eror\": not a severity; {ExpectedWords}",

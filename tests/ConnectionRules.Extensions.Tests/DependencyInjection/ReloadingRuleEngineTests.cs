@@ -157,7 +157,7 @@ public sealed class ReloadingRuleEngineTests
         Assert.Equal(LogLevel.Error, entry.Level);
         var nl = Environment.NewLine;
         Assert.Equal(
-            "Reloaded ConnectionRules configuration rejected; the rule engine keeps its previous configuration until the problems are fixed: "
+            "Reloaded ConnectionRules configuration rejected; the rule engine keeps its previous configuration until the problems are fixed:"
             + $"{nl}- ConnectionRules:PitchWindow = \"-1.00:00:00\": a duration cannot be negative; expected [days.]hours:minutes[:seconds], e.g. 3.00:00:00 for 3 days or 12:00:00 for 12 hours."
             + $"{nl}- ConnectionRules:Rules:CR1001 = \"eror\": not a severity; {ExpectedWords}",
             entry.Message);

@@ -205,6 +205,48 @@ public sealed class RuleEngineBuilderTests
         Assert.Equal("verdictPolicy", Assert.Throws<ArgumentNullException>(() => builder.UseVerdictPolicy(null!)).ParamName);
     }
 
+    [Fact]
+    public void A_mistake_in_a_descriptor_held_in_a_static_field_is_reported_with_its_cause_not_the_type_initializer()
+    {
+        var exception = Assert.Throws<RuleEngineBuildException>(new RuleEngineBuilder().AddRule(new MalformedIdRule()).Build);
+
+        var error = Assert.Single(exception.Errors);
+        Assert.StartsWith("Rule ConnectionRules.Tests.Engine.RuleEngineBuilderTests+MalformedIdRule: reading its Descriptor threw ArgumentException: Rule id 'acme-12' is malformed", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Null_or_blank_arguments_of_a_fluent_rule_are_reported_by_build_with_every_other_problem()
+    {
+        var builder = new RuleEngineBuilder()
+            .AddRule("ACME020", r => r.WithTitle(" ").WithMessage("").WithCategory(null!).ReportWhen(ConnectionRules.Predicates.KnownOffline))
+            .AddRule("ACME021", r => r.WithTitle("Fine").WithDescription("\t").WithHelpLink("").ReportWhen(null!))
+            .AddRule("ACME022", r => r.WithTitle("Fine").ReportWhen(ConnectionRules.Predicates.KnownOffline));
+
+        var exception = Assert.Throws<RuleEngineBuildException>(builder.Build);
+
+        Assert.Equal(
+            [
+                "AddRule(\"ACME020\"): WithCategory was given a null or blank text; give it one, or leave the call out for the default.",
+                "AddRule(\"ACME020\"): WithMessage was given a null or blank text; give it one, or leave the call out for the default.",
+                "AddRule(\"ACME020\"): WithTitle was given a null or blank title; a rule needs one.",
+                "AddRule(\"ACME021\"): ReportWhen was given a null predicate; give it the condition under which the rule reports.",
+                "AddRule(\"ACME021\"): WithDescription was given a null or blank text; give it one, or leave the call out for the default.",
+                "AddRule(\"ACME021\"): WithHelpLink was given a null or blank text; give it one, or leave the call out for the default.",
+            ],
+            exception.Errors.Order(StringComparer.Ordinal));
+    }
+
+    private sealed class MalformedIdRule : ConnectionRule
+    {
+        private static readonly RuleDescriptor Rule = new("acme-12", "Bad id", "bad", "Sales", Severity.Info);
+
+        public override RuleDescriptor Descriptor => Rule;
+
+        public override void Evaluate(RuleContext context)
+        {
+        }
+    }
+
     private sealed class ThrowingDescriptorRule : ConnectionRule
     {
         public override RuleDescriptor Descriptor => throw new InvalidOperationException("not ready");

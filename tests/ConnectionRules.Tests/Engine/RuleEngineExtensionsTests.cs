@@ -106,8 +106,9 @@ public sealed class RuleEngineExtensionsTests
 
         var exception = Assert.Throws<ArgumentException>(() => Engine.EvaluateMany(inbox, 4));
 
-        Assert.StartsWith("requests[1700]: ", exception.Message, StringComparison.Ordinal);
-        Assert.Contains("ConnectionRequest.Sender", exception.Message, StringComparison.Ordinal);
+        Assert.Equal("requests[1700]: ConnectionRequest.Sender is required but was null: set it to the profile of the member who sent the request. (Parameter 'requests')", exception.Message);
+        Assert.Equal("requests", exception.ParamName);
+        Assert.IsType<ArgumentException>(exception.InnerException);
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed class RuleEngineTests
     {
         var exception = Assert.Throws<ArgumentException>(() => Engine.Evaluate(request));
         Assert.Equal("request", exception.ParamName);
-        Assert.StartsWith($"{member} is required but was null or blank", exception.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{member} is required but was {(member == "ConnectionRequest.Id" ? "null or blank" : "null")}: set it to ", exception.Message, StringComparison.Ordinal);
     }
 
     public static TheoryData<string, ConnectionRequest> OutOfRangeRequests => new()
@@ -68,7 +68,7 @@ public sealed class RuleEngineTests
 
         var exception = Assert.Throws<ArgumentException>(() => Engine.Evaluate(request));
 
-        Assert.StartsWith("ConnectionRequest.Endorsements[1].Skill is required but was null or blank", exception.Message, StringComparison.Ordinal);
+        Assert.StartsWith("ConnectionRequest.Endorsements[1].Skill is required but was null: ", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]
