@@ -15,8 +15,9 @@ namespace ConnectionRules.Benchmarks;
 /// benchmark's six launches one after the other, then the next benchmark's, so the benchmarks of one comparison (the
 /// baseline, the engine and the validator on one shape; the sequential and the parallel batch) were measured in
 /// different stretches of time, and a slow phase could fall on one of them alone. Round by round, the benchmarks of a
-/// comparison are measured side by side, seconds apart, six times over the class's whole run: a phase falls on all
-/// of them or on one round of each. The mean of a benchmark is the mean of its six rounds, the same six launches as
+/// comparison are measured side by side, seconds apart, six times over the class's whole run: a phase longer than a
+/// round's few seconds falls on all of them, and a shorter one on one round of each (docs/performance.md shows that
+/// the shorter ones still move a round). The mean of a benchmark is the mean of its six rounds, the same six launches as
 /// before in a fairer order. The whole suite runs in about half an hour. The default exporters stay on, among them the
 /// GitHub Markdown report (<c>BenchmarkDotNet.Artifacts/results/*-report-github.md</c>), with a row per round. A job
 /// given on the command line (<c>--job dry</c>, <c>--job short</c>...) replaces the rounds.
