@@ -14,6 +14,12 @@ if (args is ["--phases", .. var phasesArguments])
     return Diagnose("--phases", "seconds", phasesArguments, 60, count => HostPhases.Run(Console.Out, count));
 }
 
+// dotnet run -c Release --project benchmarks/ConnectionRules.Benchmarks -- --cold [rounds]   (see ColdCaches)
+if (args is ["--cold", .. var coldArguments])
+{
+    return Diagnose("--cold", "rounds", coldArguments, 7, count => ColdCaches.Run(Console.Out, count));
+}
+
 // dotnet run -c Release --project benchmarks/ConnectionRules.Benchmarks -- --filter '*'
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, BenchmarkConfig.For(args));
 

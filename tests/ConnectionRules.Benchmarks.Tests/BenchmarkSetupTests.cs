@@ -223,4 +223,24 @@ public sealed class BenchmarkSetupTests
             Assert.Equal(Number("fv") / Number("engine"), Number("ratio"), 0.02);
         });
     }
+
+    [Fact]
+    public void The_cold_caches_diagnosis_writes_a_line_per_shape_with_both_ratios_hot_and_cold()
+    {
+        using var output = new StringWriter();
+
+        ColdCaches.Run(output, rounds: 1, evaluationsPerRound: 2, bufferBytes: 64 << 10);
+
+        var lines = output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("Microseconds per evaluation, medians of 1 round(s)", lines[0], StringComparison.Ordinal);
+        Assert.Equal(9, lines.Length - 1);
+        Assert.All(lines.Skip(1), line =>
+        {
+            var match = Regex.Match(line, @"^(Small|Typical|Large) +(Clean|Half|All) +hot +(?<h>[\d.]+) +(?<e>[\d.]+) +(?<f>[\d.]+) +(?<fe>[\d.]+) +(?<eh>[\d.]+) +\| +cold +(?<ch>[\d.]+) +(?<ce>[\d.]+) +(?<cf>[\d.]+) +(?<cfe>[\d.]+) +(?<ceh>[\d.]+)$");
+            Assert.True(match.Success, line);
+            double Number(string group) => double.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture);
+            Assert.Equal(Number("cf") / Number("ce"), Number("cfe"), 0.05);
+            Assert.Equal(Number("e") / Number("h"), Number("eh"), 0.05);
+        });
+    }
 }

@@ -22,7 +22,7 @@ internal sealed partial class OffsetDateTimeConverter : JsonConverter<DateTimeOf
         if (!reader.TryGetDateTimeOffset(out var value) && !TryParseUpperCase(text, out value))
         {
             throw new JsonException(IsoShape().IsMatch(text)
-                ? $"\"{text}\" is written as an ISO-8601 date and time but names none: the day must exist in its month, hours run from 00 to 23, an offset is at most 14:00, and the instant must fall in the years 0001 to 9999 in UTC."
+                ? $"\"{text}\" is written as an ISO-8601 date and time, but not one this service reads: the day must exist in its month, hours run from 00 to 23 and seconds from 00 to 59, a fraction has at most 7 digits, an offset is at most 14:00, and the instant must fall in the years 0001 to 9999 in UTC."
                 : $"\"{text}\" is not an ISO-8601 date and time: write it like 2026-03-15T09:30:00Z or 2026-03-15T10:30:00+01:00.");
         }
 

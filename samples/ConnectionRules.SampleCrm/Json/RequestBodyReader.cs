@@ -255,11 +255,8 @@ internal static class RequestBodyReader
             {
                 _ when type.Contains("System.Int32", StringComparison.Ordinal) => "a whole number",
                 _ when type.Contains("System.Boolean", StringComparison.Ordinal) => "true or false",
-                _ when type.Contains("System.DateTimeOffset", StringComparison.Ordinal) => "a date and time such as \"2026-03-15T09:30:00Z\"",
                 _ when type.Contains("IReadOnlyList", StringComparison.Ordinal) || type.EndsWith("[]", StringComparison.Ordinal) => "an array",
                 "System.String" => "a string",
-                _ when typeof(ConnectionRequest).Assembly.GetType(type) is { IsEnum: true } enumType =>
-                    "one of " + string.Join(", ", Enum.GetNames(enumType).Select(n => $"\"{JsonNamingPolicy.CamelCase.ConvertName(n)}\"")),
                 _ when type.StartsWith("ConnectionRules.", StringComparison.Ordinal) => "an object",
                 _ => null,
             };

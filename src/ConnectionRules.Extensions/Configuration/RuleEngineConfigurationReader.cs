@@ -35,12 +35,13 @@ internal static class RuleEngineConfigurationReader
         var edits = new List<Action<RuleEngineBuilder>>();
         if (section is IConfigurationSection { Value: { Length: > 0 } } scalar)
         {
-            errors.Add($"{ConfigurationText.Describe(scalar)}: not a section; expected the rule engine's settings, e.g. \"{scalar.Key}\": {{ \"PitchWindow\": \"2.00:00:00\", \"{RulesKey}\": {{ \"CR1001\": \"error\" }} }}.");
+            // Named without its value: a wrong section passed here may be anything of the application's, a secret included.
+            errors.Add($"{scalar.Path} is a value, not a section; expected the rule engine's settings, e.g. \"{scalar.Key}\": {{ \"PitchWindow\": \"2.00:00:00\", \"{RulesKey}\": {{ \"CR1001\": \"error\" }} }}.");
             return edits;
         }
 
         var children = section.GetChildren().ToList();
-        if (section is not IConfigurationSection && children.Count > 0 && !children.Any(IsSetting))
+        if (section is not IConfigurationSection && children.Count > 0 && !children.Any(IsSettingOrNearly))
         {
             // A root with none of the settings is the application's whole configuration: its keys and values (connection
             // strings, environment variables) are none of the engine's business, and must not be echoed into errors or logs.
@@ -74,11 +75,16 @@ internal static class RuleEngineConfigurationReader
         return edits;
     }
 
-    private static bool IsSetting(IConfigurationSection child) => Keys.Contains(child.Key, StringComparer.OrdinalIgnoreCase);
+    // A setting, or a plausible typo of one: a root of the engine's own settings with a typo is read, and the typo named.
+    private static bool IsSettingOrNearly(IConfigurationSection child) =>
+        Keys.Contains(child.Key, StringComparer.OrdinalIgnoreCase) || ConfigurationText.Suggest(child.Key, Keys) is not null;
 
-    // Configuration lists are sections whose keys are the indexes 0, 1, 2...; no rule id or category is a number.
-    private static bool IsList(IConfigurationSection section) =>
-        section.GetChildren().Any(c => c.Key.Length > 0 && c.Key.All(char.IsAsciiDigit));
+    // A JSON or command-line list becomes a section whose keys are exactly the indexes 0, 1, 2...
+    private static bool IsList(IConfigurationSection section)
+    {
+        var keys = section.GetChildren().Select(c => c.Key).ToList();
+        return keys.Count > 0 && keys.Order(StringComparer.Ordinal).SequenceEqual(Enumerable.Range(0, keys.Count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal));
+    }
 
     private static void ReadRules(RuleEngineBuilder builder, IConfigurationSection rules, List<Action<RuleEngineBuilder>> edits, List<string> errors)
     {

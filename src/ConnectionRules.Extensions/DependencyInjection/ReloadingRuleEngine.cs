@@ -20,6 +20,7 @@ internal sealed class ReloadingRuleEngine : IRuleEngine, IRuleEngineAccessor, ID
     private readonly ILogger _logger;
     private readonly object _gate = new();
     private readonly List<IDisposable> _subscriptions = [];
+    private readonly HashSet<string> _missing = new(StringComparer.OrdinalIgnoreCase);
     private RuleEngine _current;
     private string _snapshot;
     private bool _disposed;
@@ -116,7 +117,17 @@ internal sealed class ReloadingRuleEngine : IRuleEngine, IRuleEngineAccessor, ID
     {
         foreach (var section in _setup.Sections)
         {
-            if (section is IConfigurationSection { } named && !named.Exists())
+            if (section is not IConfigurationSection { } named)
+            {
+                continue;
+            }
+
+            // Once per disappearance: a reload of another section must not repeat it.
+            if (named.Exists())
+            {
+                _missing.Remove(named.Path);
+            }
+            else if (_missing.Add(named.Path))
             {
                 Log.SectionMissing(_logger, named.Path);
             }

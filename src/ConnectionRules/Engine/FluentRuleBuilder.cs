@@ -115,6 +115,7 @@ public sealed class FluentRuleBuilder
             return this;
         }
 
+        _emptyArguments.RemoveAll(m => m == nameof(ReportWhen));
         Predicate = predicate;
         Location = location;
         return this;
@@ -172,6 +173,8 @@ public sealed class FluentRuleBuilder
             return null;
         }
 
+        // The last call counts, as for any other value.
+        _emptyArguments.RemoveAll(m => m == method);
         return text;
     }
 

@@ -1,4 +1,5 @@
 using System.Reflection;
+
 namespace ConnectionRules;
 
 /// <summary>

@@ -306,15 +306,33 @@ public sealed class RuleEngineBuilderConfigurationExtensionsTests
         Assert.Equal(
             $"PitchWindo: unknown setting (did you mean PitchWindow?); {ExpectedKeys}",
             Assert.Single(Rejects(Root(("Rules:CR1001", "error"), ("PitchWindo", "1.00:00:00"))).Errors));
+        Assert.Equal(
+            $"PitchWindo: unknown setting (did you mean PitchWindow?); {ExpectedKeys}",
+            Assert.Single(Rejects(Root(("PitchWindo", "1.00:00:00"))).Errors));
+    }
+
+    [Fact]
+    public void Numbered_categories_and_a_numbered_key_among_rule_ids_are_not_taken_for_lists()
+    {
+        var engine = new RuleEngineBuilder()
+            .AddRule("ACME001", rule => rule.WithTitle("Yearly").WithCategory("2024").ReportWhen(ConnectionRules.Predicates.KnownOffline))
+            .ApplyConfiguration(Sections.Json("""{ "ConnectionRules": { "Categories": { "2024": "error" } } }"""))
+            .Build();
+
+        Assert.Equal(Severity.Error, engine.GetSeverity("ACME001"));
+        Assert.StartsWith(
+            "ConnectionRules:Rules:1 = \"error\": unknown rule id;",
+            Assert.Single(Rejects(Sections.Json("""{ "ConnectionRules": { "Rules": { "CR1001": "error", "1": "error" } } }""")).Errors),
+            StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_section_that_is_a_value_is_rejected()
     {
-        var section = Sections.Json("""{ "ConnectionRules": "abc" }""");
+        var section = Sections.Json("""{ "ConnectionRules": "Password=hunter2" }""");
 
         Assert.Equal(
-            "ConnectionRules = \"abc\": not a section; expected the rule engine's settings, e.g. \"ConnectionRules\": { \"PitchWindow\": \"2.00:00:00\", \"Rules\": { \"CR1001\": \"error\" } }.",
+            "ConnectionRules is a value, not a section; expected the rule engine's settings, e.g. \"ConnectionRules\": { \"PitchWindow\": \"2.00:00:00\", \"Rules\": { \"CR1001\": \"error\" } }.",
             Assert.Single(Rejects(section).Errors));
     }
 

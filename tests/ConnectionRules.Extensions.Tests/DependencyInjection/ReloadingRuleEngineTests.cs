@@ -96,6 +96,26 @@ public sealed class ReloadingRuleEngineTests
         Assert.Contains("ConnectionRules does not exist or holds no setting", entry.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_missing_section_is_warned_of_once_while_another_section_reloads()
+    {
+        var source = new ReplaceableSource(new() { ["ConnectionRules:Rules:CR1001"] = "warning" });
+        var configuration = new ConfigurationBuilder().Add(source).Build();
+        var logs = new CollectingLoggerProvider();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.AddProvider(logs));
+        services.AddConnectionRules(configuration.GetSection("ConnectionRules"));
+        services.AddConnectionRules(configuration.GetSection("ConnectionRulez"));
+        using var provider = services.BuildServiceProvider();
+        var engine = provider.GetRequiredService<IRuleEngine>();
+
+        source.Provider.Replace(new() { ["ConnectionRules:Rules:CR1001"] = "error" });
+        source.Provider.Replace(new() { ["ConnectionRules:Rules:CR1001"] = "suggestion" });
+
+        Assert.Equal(Severity.Info, engine.GetSeverity("CR1001"));
+        Assert.Single(logs.Entries, e => e.EventName == "SectionMissing");
+    }
+
     // A configuration whose whole content a test replaces, as when a file is edited or deleted.
     private sealed class ReplaceableSource(Dictionary<string, string?> data) : IConfigurationSource
     {

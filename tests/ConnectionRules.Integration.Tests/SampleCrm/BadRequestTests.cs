@@ -49,7 +49,7 @@ public sealed class BadRequestTests(WebApplicationFactory<Program> factory) : IC
         { """{ "id": "r1", "sender": { "name": "Jordan Blake" }, "sentAt": "2026-03-10T09:00:00Z", "note": "hi \ud800" }""", "note", "The JSON value is not valid text" },
         { """{ "id": "r1", "sender": { "name": "Jordan Blake" }, "sentAt": "\ud800" }""", "sentAt", "The JSON value is not valid text" },
         { """{ "id": "r1", "sender": { "name": "Jordan Blake" }, "sentAt": "2026-03-10T09:00:00Z", "messages": [ { "sentAt": "2026-03-11T09:00:00Z", "text": "Hi", "direction": "\ud800" } ] }""", "messages[0].direction", "The JSON value is not valid text" },
-        { """{ "id": "r1", "sender": { "name": "Jordan Blake" }, "sentAt": "0001-01-01T00:00:00+01:00" }""", "sentAt", "is written as an ISO-8601 date and time but names none" },
+        { """{ "id": "r1", "sender": { "name": "Jordan Blake" }, "sentAt": "0001-01-01T00:00:00+01:00" }""", "sentAt", "is written as an ISO-8601 date and time, but not one this service reads" },
         { """{ "id": "r1", "sender": { "name": "Jordan Blake" }, "sentAt": "2026-02-30T09:00:00Z" }""", "sentAt", "the day must exist in its month" },
     };
 

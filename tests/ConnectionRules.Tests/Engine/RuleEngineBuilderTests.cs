@@ -236,6 +236,16 @@ public sealed class RuleEngineBuilderTests
             exception.Errors.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void A_later_good_argument_replaces_an_earlier_null_or_blank_one_as_any_value_does()
+    {
+        var engine = new RuleEngineBuilder()
+            .AddRule("ACME020", r => r.WithTitle(null!).WithTitle("Good").ReportWhen(null!).ReportWhen(null!).ReportWhen(ConnectionRules.Predicates.KnownOffline))
+            .Build();
+
+        Assert.Equal("Good", Assert.Single(engine.Rules, rule => rule.Id == "ACME020").Title);
+    }
+
     private sealed class MalformedIdRule : ConnectionRule
     {
         private static readonly RuleDescriptor Rule = new("acme-12", "Bad id", "bad", "Sales", Severity.Info);
