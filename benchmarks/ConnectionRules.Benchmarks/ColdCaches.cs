@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using ConnectionRules.Benchmarks.Fluent;
 using ConnectionRules.Benchmarks.Shapes;
 
 namespace ConnectionRules.Benchmarks;
@@ -38,17 +37,10 @@ public static class ColdCaches
         {
             foreach (var flags in Enum.GetValues<Flagged>())
             {
-                var request = RequestShapes.Create(size, flags);
-                judges.ThrowIfDisagree(request);
-                Action[] judge =
-                [
-                    () => judges.HandWritten.Evaluate(request),
-                    () => judges.Engine.Evaluate(request),
-                    () => ConnectionRequestValidator.VerdictOf(request, judges.Fluent.Validate(request)),
-                ];
+                var judge = judges.EvaluationsOf(RequestShapes.Create(size, flags));
                 foreach (var evaluate in judge)
                 {
-                    HotMicroseconds(evaluate, TimeSpan.FromMilliseconds(warmUpMilliseconds));
+                    HostPhases.MeanMicroseconds(evaluate, warmUpMilliseconds);
                 }
 
                 var hot = judge.Select(_ => new List<double>()).ToArray();
@@ -58,7 +50,7 @@ public static class ColdCaches
                     for (var i = 0; i < judge.Length; i++)
                     {
                         cold[i].Add(ColdMicroseconds(judge[i], buffer, evaluationsPerRound, out var spent));
-                        hot[i].Add(HotMicroseconds(judge[i], spent));
+                        hot[i].Add(HostPhases.MeanMicroseconds(judge[i], spent.TotalMilliseconds));
                     }
                 }
 
@@ -89,22 +81,6 @@ public static class ColdCaches
 
         spent = Stopwatch.GetElapsedTime(0, ticks);
         return spent.TotalMicroseconds / evaluations;
-    }
-
-    private static double HotMicroseconds(Action evaluate, TimeSpan duration)
-    {
-        var calls = 0;
-        var started = Stopwatch.GetTimestamp();
-        TimeSpan elapsed;
-        do
-        {
-            evaluate();
-            calls++;
-            elapsed = Stopwatch.GetElapsedTime(started);
-        }
-        while (elapsed < duration);
-
-        return elapsed.TotalMicroseconds / calls;
     }
 
     private static double Median(List<double> values)

@@ -31,6 +31,22 @@ public sealed class Judges
     /// <summary>Creates the three judges on a fixed clock, <see cref="RequestShapes.Now"/> unless told otherwise.</summary>
     public static Judges Create(DateTimeOffset? now = null) => new(new FixedTimeProvider(now ?? RequestShapes.Now));
 
+    /// <summary>
+    /// The baseline, the engine and the validator, in that order, each as one evaluation of <paramref name="request"/>,
+    /// once they are shown to agree on it; for the diagnoses that time them outside BenchmarkDotNet.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">They disagree.</exception>
+    public Action[] EvaluationsOf(ConnectionRequest request)
+    {
+        ThrowIfDisagree(request);
+        return
+        [
+            () => HandWritten.Evaluate(request),
+            () => Engine.Evaluate(request),
+            () => ConnectionRequestValidator.VerdictOf(request, Fluent.Validate(request)),
+        ];
+    }
+
     /// <summary>What the engine answers: its verdict and the distinct ids of its diagnostics.</summary>
     public Outcome OfEngine(ConnectionRequest request)
     {
