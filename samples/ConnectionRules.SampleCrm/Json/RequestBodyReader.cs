@@ -228,13 +228,13 @@ internal static class RequestBodyReader
             var path = exception.Path ?? "$";
             var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
 
-            // The serializer appends " Path: ... | LineNumber: ..." to its own messages; the problem carries those apart.
             // A string that is not text (a lone \ud800, bytes that are not UTF-8) fails as it is read, whatever it was for.
             if (exception.InnerException is InvalidOperationException inner && inner.Message.Contains("UTF", StringComparison.OrdinalIgnoreCase))
             {
                 return new(field, "The JSON value is not valid text: an escape such as \\ud800 that is only half of a UTF-16 pair, or bytes that are not UTF-8.");
             }
 
+            // The serializer appends " Path: ... | LineNumber: ..." to its own messages; the problem carries those apart.
             var message = exception.Message;
             var suffix = message.IndexOf(" Path: ", StringComparison.Ordinal) is var p and >= 0 ? p : message.IndexOf(" LineNumber: ", StringComparison.Ordinal);
             return new(field, InApiTerms(suffix >= 0 ? message[..suffix] : message));
