@@ -6,8 +6,9 @@ namespace ConnectionRules;
 /// </summary>
 public sealed class FluentRuleBuilder
 {
-    // The With... calls given null or blank text, and ReportWhen given null: reported by Build with every other problem.
-    private readonly List<string> _emptyArguments = [];
+    // The With... calls given null or blank text, and ReportWhen given null, each once: reported by Build with every
+    // other problem. Made on the first such call, so that a rule described without mistakes costs nothing for it.
+    private List<string>? _emptyArguments;
 
     internal FluentRuleBuilder(string id)
     {
@@ -111,11 +112,11 @@ public sealed class FluentRuleBuilder
     {
         if (predicate is null)
         {
-            _emptyArguments.Add(nameof(ReportWhen));
+            Empty(nameof(ReportWhen), true);
             return this;
         }
 
-        _emptyArguments.RemoveAll(m => m == nameof(ReportWhen));
+        Empty(nameof(ReportWhen), false);
         Predicate = predicate;
         Location = location;
         return this;
@@ -130,7 +131,7 @@ public sealed class FluentRuleBuilder
             errors.Add($"AddRule(\"{Id}\"): the id is malformed; an id is two or more capital letters followed by three or more digits, such as 'ACME001'.");
         }
 
-        foreach (var method in _emptyArguments.Distinct())
+        foreach (var method in _emptyArguments ?? Enumerable.Empty<string>())
         {
             errors.Add(method switch
             {
@@ -140,12 +141,12 @@ public sealed class FluentRuleBuilder
             });
         }
 
-        if (Title is null && !_emptyArguments.Contains(nameof(WithTitle)))
+        if (Title is null && _emptyArguments?.Contains(nameof(WithTitle)) != true)
         {
             errors.Add($"AddRule(\"{Id}\"): the rule has no title; call WithTitle(...).");
         }
 
-        if (Predicate is null && !_emptyArguments.Contains(nameof(ReportWhen)))
+        if (Predicate is null && _emptyArguments?.Contains(nameof(ReportWhen)) != true)
         {
             errors.Add($"AddRule(\"{Id}\"): the rule never reports; call ReportWhen(predicate).");
         }
@@ -167,15 +168,26 @@ public sealed class FluentRuleBuilder
 
     private string? Text(string? text, string method)
     {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            _emptyArguments.Add(method);
-            return null;
-        }
+        var empty = string.IsNullOrWhiteSpace(text);
+        Empty(method, empty);
+        return empty ? null : text;
+    }
 
-        // The last call counts, as for any other value.
-        _emptyArguments.RemoveAll(m => m == method);
-        return text;
+    // Records whether the last call of the method was given nothing: the last call counts, as for any other value.
+    private void Empty(string method, bool empty)
+    {
+        if (empty)
+        {
+            _emptyArguments ??= [];
+            if (!_emptyArguments.Contains(method))
+            {
+                _emptyArguments.Add(method);
+            }
+        }
+        else
+        {
+            _emptyArguments?.Remove(method);
+        }
     }
 
     /// <summary>A rule that reports once when its predicate holds.</summary>
