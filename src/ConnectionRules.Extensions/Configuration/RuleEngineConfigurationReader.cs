@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 
 namespace ConnectionRules;
@@ -79,11 +80,13 @@ internal static class RuleEngineConfigurationReader
     private static bool IsSettingOrNearly(IConfigurationSection child) =>
         Keys.Contains(child.Key, StringComparer.OrdinalIgnoreCase) || ConfigurationText.Suggest(child.Key, Keys) is not null;
 
-    // A JSON or command-line list becomes a section whose keys are exactly the indexes 0, 1, 2...
+    // A JSON or command-line list becomes a section whose keys are exactly the indexes 0, 1, 2...: keys are unique, so n
+    // keys that are each an index below n, written without leading zeros, are those.
     private static bool IsList(IConfigurationSection section)
     {
         var keys = section.GetChildren().Select(c => c.Key).ToList();
-        return keys.Count > 0 && keys.Order(StringComparer.Ordinal).SequenceEqual(Enumerable.Range(0, keys.Count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal));
+        return keys.Count > 0 && keys.All(key =>
+            int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < keys.Count && (key.Length == 1 || key[0] != '0'));
     }
 
     private static void ReadRules(RuleEngineBuilder builder, IConfigurationSection rules, List<Action<RuleEngineBuilder>> edits, List<string> errors)

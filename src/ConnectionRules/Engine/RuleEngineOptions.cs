@@ -6,6 +6,9 @@ namespace ConnectionRules;
 /// </summary>
 public sealed class RuleEngineOptions
 {
+    /// <summary>The largest <see cref="RepeatedMessageCount"/>: CR2004 compares each sender message with the 31 sender messages before it.</summary>
+    public const int MaxRepeatedMessageCount = 32;
+
     private TimeSpan _pitchWindow = TimeSpan.FromHours(72);
     private TimeSpan _youngAccountAge = TimeSpan.FromDays(30);
     private int _fewConnections = 10;
@@ -70,7 +73,7 @@ public sealed class RuleEngineOptions
         AtLeast(errors, nameof(FewConnections), FewConnections, 0);
         AtLeast(errors, nameof(MassInvitationsPerWeek), MassInvitationsPerWeek, 0);
         AtLeast(errors, nameof(MassConnectionCount), MassConnectionCount, 0);
-        Between(errors, nameof(RepeatedMessageCount), RepeatedMessageCount, 2, RepetitiveMessagingRule.Lookback);
+        Between(errors, nameof(RepeatedMessageCount), RepeatedMessageCount, 2, MaxRepeatedMessageCount);
         AtLeast(errors, nameof(UnansweredMessageCount), UnansweredMessageCount, 2);
     }
 

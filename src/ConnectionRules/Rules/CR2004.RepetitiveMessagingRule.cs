@@ -19,7 +19,7 @@ internal sealed class RepetitiveMessagingRule : ConnectionRule
     /// A near-duplicate is looked for among this many sender messages, the current one included: follow-ups repeat
     /// recent ones. So <see cref="RuleEngineOptions.RepeatedMessageCount"/> is at most this.
     /// </summary>
-    internal const int Lookback = 32;
+    internal const int Lookback = RuleEngineOptions.MaxRepeatedMessageCount;
 
     // A sender message's slot in the fingerprints: its 256-bit word set in four ulongs; how many words it has (repeats
     // included, so at least the words of the set); and where the hashes of its words start in the word hashes.
