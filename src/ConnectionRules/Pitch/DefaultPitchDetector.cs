@@ -2,7 +2,8 @@ namespace ConnectionRules;
 
 /// <summary>
 /// The built-in <see cref="IPitchDetector"/>: an English lexicon of sales phrases, matched as whole words,
-/// case-insensitively, with straight and curly apostrophes alike, in one pass over the text.
+/// case-insensitively, with straight and curly apostrophes alike and invisible format characters (zero-width spaces,
+/// soft hyphens) read as if absent, in one pass over the text.
 /// Each different phrase found scores once: a strong phrase ("we help", "free consultation") 2, a weak signal
 /// ("15 minutes", "your company", "pricing") 1, and a counter phrase that a buyer, a recruiter with a real role or an
 /// organiser of a free event writes ("your platform", "the role", "CPE credits") -2. A score of

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -8,7 +9,9 @@ namespace ConnectionRules;
 /// <summary>
 /// Finds whole-word phrases in a text, case-insensitively, in one pass and without allocating.
 /// A phrase ending in <c>*</c> matches as a prefix (<c>discount*</c> matches "discounted").
-/// Straight and curly apostrophes are interchangeable. Phrases may belong to several lexicons (at most 64), which
+/// Straight and curly apostrophes are interchangeable, and format characters (zero-width spaces and joiners, soft
+/// hyphens, direction marks: see <see cref="IsIgnorable"/>) are read as if absent, so they cannot hide a phrase
+/// ("bo\u200Bok a call" holds "book a call"). Phrases may belong to several lexicons (at most 64), which
 /// <see cref="Scan{TVisitor}"/> reports side by side from a single pass.
 /// </summary>
 /// <remarks>
@@ -82,13 +85,9 @@ internal sealed class PhraseMatcher
 
             var entry = raw.Trim();
             var isPrefix = entry.EndsWith('*');
-            var folded = string.Create(entry.Length - (isPrefix ? 1 : 0), entry, static (span, text) =>
-            {
-                for (var i = 0; i < span.Length; i++)
-                {
-                    span[i] = Fold(text[i]);
-                }
-            });
+
+            // Read as a text is: an ignorable character in a phrase is not looked for.
+            var folded = string.Concat(entry.AsSpan(0, entry.Length - (isPrefix ? 1 : 0)).ToArray().Where(c => !IsIgnorable(c)).Select(Fold));
 
             // A phrase listed twice in one lexicon keeps its first entry; another lexicon may list it too.
             if (folded.Length == 0 || !seen.Add($"{lexicon}:{folded}{(isPrefix ? "*" : "")}"))
@@ -201,10 +200,17 @@ internal sealed class PhraseMatcher
     /// <summary>Gets the lexicon of the phrase with the given id.</summary>
     public int LexiconOf(int phraseId) => _phrases[phraseId].Lexicon;
 
+    /// <summary>
+    /// A character the matcher reads as if absent: a format character (Unicode category Cf), such as a zero-width
+    /// space, joiner or non-joiner, a soft hyphen, a word joiner, a byte order mark or a direction mark. They are
+    /// invisible, so a text that holds one inside a phrase shows the phrase.
+    /// </summary>
+    public static bool IsIgnorable(char c) => c >= '\u00AD' && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format;
+
     /// <summary>Finds the first whole-word phrase occurrence at or after <paramref name="start"/>; longest phrase wins at one position.</summary>
     public bool TryFind(ReadOnlySpan<char> text, int start, out PhraseHit hit)
     {
-        Span<int> longest = stackalloc int[_lexiconCount];
+        Span<int> longest = stackalloc int[2 * _lexiconCount];
         var starts = new WordStarts(text, start);
         while (starts.Next() is var position and >= 0)
         {
@@ -215,16 +221,18 @@ internal sealed class PhraseMatcher
 
             // Across lexicons, the longest phrase; at equal length, the one listed first.
             var best = -1;
+            var bestEnd = 0;
             for (var lexicon = 0; found != 0; lexicon++, found >>= 1)
             {
-                var phrase = longest[lexicon];
+                var phrase = longest[2 * lexicon];
                 if ((found & 1) != 0 && (best < 0 || _phrases[phrase].Length > _phrases[best].Length || (_phrases[phrase].Length == _phrases[best].Length && phrase < best)))
                 {
                     best = phrase;
+                    bestEnd = longest[(2 * lexicon) + 1];
                 }
             }
 
-            hit = new PhraseHit(best, position, _phrases[best].Length);
+            hit = new PhraseHit(best, position, bestEnd - position);
             return true;
         }
 
@@ -240,7 +248,7 @@ internal sealed class PhraseMatcher
     public void Scan<TVisitor>(ReadOnlySpan<char> text, ref TVisitor visitor)
         where TVisitor : struct, IPhraseVisitor
     {
-        Span<int> longest = stackalloc int[_lexiconCount];
+        Span<int> longest = stackalloc int[2 * _lexiconCount];
         var starts = new WordStarts(text, 0);
         while (starts.Next() is var position and >= 0)
         {
@@ -254,7 +262,7 @@ internal sealed class PhraseMatcher
             {
                 if ((found & 1) != 0)
                 {
-                    visitor.Visit(new PhraseHit(longest[lexicon], position, _phrases[longest[lexicon]].Length));
+                    visitor.Visit(new PhraseHit(longest[2 * lexicon], position, longest[(2 * lexicon) + 1] - position));
                 }
             }
         }
@@ -262,7 +270,8 @@ internal sealed class PhraseMatcher
 
     /// <summary>
     /// One walk from the position, whose first character led to <paramref name="node"/>: for each lexicon, its longest
-    /// phrase there; returns the lexicons found, as bits.
+    /// phrase there and where it ends in the text (<paramref name="longest"/>[2 * lexicon] and [2 * lexicon + 1]: the end
+    /// is past the phrase's length when ignorable characters are inside it); returns the lexicons found, as bits.
     /// </summary>
     private ulong LongestPerLexicon(ReadOnlySpan<char> text, int position, int node, Span<int> longest)
     {
@@ -276,12 +285,16 @@ internal sealed class PhraseMatcher
             }
 
             // The common steps in a loop without calls; the rare ones (a character above ASCII, a node of a few
-            // children) one at a time here.
+            // children) one at a time here, where ignorable characters are stepped over.
             node = NextEnd(text, ref i, node);
             if (node < 0)
             {
                 node = ~node;
-                node = ++i < text.Length ? Step(node, _shape[node], Fold(text[i])) : None;
+                while (++i < text.Length && IsIgnorable(text[i]))
+                {
+                }
+
+                node = i < text.Length ? Step(node, _shape[node], Fold(text[i])) : None;
             }
 
             if (node == None)
@@ -340,7 +353,10 @@ internal sealed class PhraseMatcher
         return None;
     }
 
-    /// <summary>The lexicons of the phrases that end at the node and, unless a prefix, at a word end; the first listed of each is the longest there.</summary>
+    /// <summary>
+    /// The lexicons of the phrases that end at the node, just before <paramref name="end"/>, and, unless a prefix, at a
+    /// word end; the first listed of each is the longest there.
+    /// </summary>
     private ulong EndingAt(ReadOnlySpan<char> text, int node, int end, Span<int> longest)
     {
         var found = 0UL;
@@ -351,7 +367,8 @@ internal sealed class PhraseMatcher
             if ((found & bit) == 0 && (phrase.IsPrefix || IsWordEnd(text, end)))
             {
                 found |= bit;
-                longest[phrase.Lexicon] = _endPhrases[e];
+                longest[2 * phrase.Lexicon] = _endPhrases[e];
+                longest[(2 * phrase.Lexicon) + 1] = end;
             }
         }
 
@@ -402,9 +419,29 @@ internal sealed class PhraseMatcher
         return None;
     }
 
-    private static bool IsWordStart(ReadOnlySpan<char> text, int index) => index == 0 || !char.IsLetterOrDigit(text[index - 1]) || !char.IsLetterOrDigit(text[index]);
+    // Whether a word starts or ends between two characters is told from the nearest characters that are not
+    // ignorable; text[index] is never one (no phrase starts with one, and a phrase ends at a character it matched).
+    private static bool IsWordStart(ReadOnlySpan<char> text, int index)
+    {
+        var before = index - 1;
+        while (before >= 0 && IsIgnorable(text[before]))
+        {
+            before--;
+        }
 
-    private static bool IsWordEnd(ReadOnlySpan<char> text, int index) => index >= text.Length || !char.IsLetterOrDigit(text[index]) || !char.IsLetterOrDigit(text[index - 1]);
+        return before < 0 || !char.IsLetterOrDigit(text[before]) || !char.IsLetterOrDigit(text[index]);
+    }
+
+    private static bool IsWordEnd(ReadOnlySpan<char> text, int index)
+    {
+        var after = index;
+        while (after < text.Length && IsIgnorable(text[after]))
+        {
+            after++;
+        }
+
+        return after >= text.Length || !char.IsLetterOrDigit(text[after]) || !char.IsLetterOrDigit(text[index - 1]);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static char Fold(char c) => c switch

@@ -70,8 +70,9 @@ internal static class RequestFacts
             start++;
         }
 
+        // Ignorable characters inside the word are part of it, as the phrase matcher reads it.
         var end = start;
-        while (end < text.Length && char.IsLetterOrDigit(text[end]))
+        while (end < text.Length && (char.IsLetterOrDigit(text[end]) || PhraseMatcher.IsIgnorable(text[end])))
         {
             end++;
         }
@@ -79,12 +80,18 @@ internal static class RequestFacts
         return text[start..end];
     }
 
+    /// <summary>The words of the text: runs of letters and digits, read as the phrase matcher reads them, ignorable characters as if absent.</summary>
     public static int CountWords(ReadOnlySpan<char> text)
     {
         var count = 0;
         var inWord = false;
         foreach (var c in text)
         {
+            if (PhraseMatcher.IsIgnorable(c))
+            {
+                continue;
+            }
+
             var isWordChar = char.IsLetterOrDigit(c);
             if (isWordChar && !inWord)
             {

@@ -105,9 +105,10 @@ internal sealed class RepetitiveMessagingRule : ConnectionRule
     }
 
     /// <summary>
-    /// Hashes the text's words (FNV-1a over their letters and digits, case-folded) into a 256-bit set, the slot's first
-    /// four ulongs, and into <paramref name="hashes"/> from <paramref name="start"/> on, in order and with repeats; the
-    /// slot keeps how many and where. False when the text has no word.
+    /// Hashes the text's words (FNV-1a over their letters and digits, case-folded; ignorable characters such as
+    /// zero-width spaces are skipped) into a 256-bit set, the slot's first four ulongs, and into
+    /// <paramref name="hashes"/> from <paramref name="start"/> on, in order and with repeats; the slot keeps how many
+    /// and where. False when the text has no word.
     /// </summary>
     private static bool Fingerprint(string text, Span<ulong> slot, uint[] hashes, int start)
     {
@@ -164,6 +165,12 @@ internal sealed class RepetitiveMessagingRule : ConnectionRule
         var inWord = false;
         foreach (var c in text)
         {
+            if (PhraseMatcher.IsIgnorable(c))
+            {
+                // Invisible: "fol\u200Blow" is the word "follow".
+                continue;
+            }
+
             if (char.IsLetterOrDigit(c))
             {
                 hash = (hash ^ char.ToLowerInvariant(c)) * 16777619u;

@@ -191,6 +191,27 @@ public sealed class RuleEngineTests
         Assert.Equal(0, allocated);
     }
 
+    [Theory]
+    [InlineData("Hi Sam, I enjoyed your talk on build caching at the Lisbon meetup. Would love to stay in touch.")]
+    [InlineData("Hi Sam, I\u2019d like to hear more about your talk at the Lisbon meetup. Café next week?")]
+    [InlineData("Hi Sam, we met at the Lisbon meet\u00ADup. Would love to stay in touch.")]
+    public void A_clean_pending_evaluation_allocates_nothing_whatever_characters_its_note_holds(string note)
+    {
+        // The note rules ask a quick search first, which looks for the characters the full scan reads differently.
+        var request = Requests.Clean() with { Note = note };
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Empty(Engine.Evaluate(request).Diagnostics);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var evaluation = Engine.Evaluate(request);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(Verdict.Accept, evaluation.Verdict);
+        Assert.Equal(0, allocated);
+    }
+
     [Fact]
     public void Evaluation_ToString_explains_the_verdict()
     {

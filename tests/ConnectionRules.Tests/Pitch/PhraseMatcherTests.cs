@@ -5,7 +5,8 @@ namespace ConnectionRules.Tests.Pitch;
 /// <summary>
 /// The phrase matcher reads sixteen characters at a time and walks a packed trie; these tests hold it to the plainest
 /// reading of its contract, a search of every phrase at every word start, on generated texts that mix phrases,
-/// fragments of phrases, non-ASCII letters, curly apostrophes and separators across the sixteen-character blocks.
+/// fragments of phrases, non-ASCII letters, curly apostrophes, invisible format characters inside words and
+/// separators across the sixteen-character blocks.
 /// </summary>
 public sealed class PhraseMatcherTests
 {
@@ -20,6 +21,9 @@ public sealed class PhraseMatcherTests
         // Prefixes, a phrase listed twice, symbols, non-ASCII letters, an apostrophe, one-letter words.
         ("discount*", 5), ("Discount", 5), ("discount", 5), ("€", 5), ("%", 5), ("café", 5), ("Straße frei", 5),
         ("naïve plan*", 5), ("don't", 5), ("a", 5), ("ab", 5), ("abc*", 5), ("c++", 5), ("x", 6), ("abc", 6),
+
+        // A phrase written with a zero-width space is read without it, as texts are.
+        ("zero\u200Bwidth", 6),
     ];
 
     private static readonly PhraseMatcher Matcher = new(Entries);
@@ -28,6 +32,10 @@ public sealed class PhraseMatcherTests
     private static readonly (string Folded, bool IsPrefix)[] FoldedEntries = [.. Entries.Select(e => (Folded(e.Phrase), e.Phrase.EndsWith('*')))];
 
     private static readonly string[] Separators = [" ", " ", " ", ", ", ". ", "-", "'", "\u2019", "\u00A0", "\t", "\n", "/", "(", ")", "?", "!"];
+
+    // Format characters: a zero-width space, non-joiner and joiner, a soft hyphen, a word joiner, a byte order mark, a
+    // left-to-right mark.
+    private static readonly string[] Invisible = ["\u200B", "\u200C", "\u200D", "\u00AD", "\u2060", "\uFEFF", "\u200E"];
 
     private static readonly string[] Oddities = ["é", "É", "ß", "İ", "Ä", "naïve", "café", "15", "2026", "€", "%", "\U0001F600", "ǅ", "x", "Ab", "ABC", "abcd", "discounted"];
 
@@ -46,7 +54,7 @@ public sealed class PhraseMatcherTests
                 {
                     if (LongestAt(text, position, lexicon) is { } entry)
                     {
-                        expected.Add((Entries[entry].Phrase, Entries[entry].Lexicon, position, FoldedEntries[entry].Folded.Length));
+                        expected.Add((Entries[entry].Phrase, Entries[entry].Lexicon, position, EndOf(text, position, FoldedEntries[entry]) - position));
                     }
                 }
             }
@@ -66,7 +74,7 @@ public sealed class PhraseMatcherTests
             for (var start = 0; start <= text.Length; start++)
             {
                 var position = Array.FindIndex(longestAt, start, entry => entry is not null);
-                (string, int, int)? expected = position < 0 ? null : (Entries[longestAt[position]!.Value].Phrase, position, FoldedEntries[longestAt[position]!.Value].Folded.Length);
+                (string, int, int)? expected = position < 0 ? null : (Entries[longestAt[position]!.Value].Phrase, position, EndOf(text, position, FoldedEntries[longestAt[position]!.Value]) - position);
                 (string, int, int)? actual = Matcher.TryFind(text, start, out var hit) ? (Matcher.EntryOf(hit.PhraseId), hit.Index, hit.Length) : null;
                 Assert.True(expected == actual, $"In \"{text}\" from {start}: expected {expected}, found {actual}.");
             }
@@ -85,6 +93,19 @@ public sealed class PhraseMatcherTests
         Assert.False(matcher.TryFind(text, 12, out _));
     }
 
+    [Fact]
+    public void Invisible_characters_inside_a_phrase_do_not_hide_it_and_the_hit_covers_them()
+    {
+        var matcher = new PhraseMatcher(["book a call", "count"]);
+
+        Assert.True(matcher.TryFind("Please bo\u200Bok a\u00AD call\u200D today", 0, out var hit));
+        Assert.Equal((7, 13), (hit.Index, hit.Length));
+
+        // Nor do they split a word: "dis\u200Bcount" is the word "discount", so "count" is not found in it.
+        Assert.False(matcher.TryFind("a dis\u200Bcount", 0, out _));
+        Assert.False(matcher.TryFind("count\u2060er", 0, out _));
+    }
+
     /// <summary>Texts of 0 to 90 characters, so that phrases and words straddle the sixteen-character blocks.</summary>
     private static IEnumerable<string> GeneratedTexts()
     {
@@ -96,9 +117,10 @@ public sealed class PhraseMatcherTests
             while (builder.Length < length)
             {
                 var phrase = Entries[random.Next(Entries.Length)].Phrase.TrimEnd('*');
-                builder.Append(random.Next(6) switch
+                builder.Append(random.Next(7) switch
                 {
                     0 or 1 => phrase,
+                    6 => phrase.Insert(random.Next(phrase.Length + 1), Invisible[random.Next(Invisible.Length)]),
                     2 => phrase[..random.Next(1, phrase.Length + 1)],
                     3 => random.Next(2) == 0 ? phrase.ToUpperInvariant() : phrase.Replace('\'', '\u2019'),
                     4 => Oddities[random.Next(Oddities.Length)],
@@ -133,33 +155,51 @@ public sealed class PhraseMatcherTests
         return best;
     }
 
-    private static bool Matches(string text, int position, (string Folded, bool IsPrefix) phrase)
+    private static bool Matches(string text, int position, (string Folded, bool IsPrefix) phrase) => EndOf(text, position, phrase) >= 0;
+
+    /// <summary>Where the phrase, matched at the position, ends in the text (invisible characters inside it skipped); -1 if it does not match there.</summary>
+    private static int EndOf(string text, int position, (string Folded, bool IsPrefix) phrase)
     {
-        if (position + phrase.Folded.Length > text.Length)
+        if (IsInvisible(text[position]))
         {
-            return false;
+            return -1;
         }
 
-        for (var k = 0; k < phrase.Folded.Length; k++)
+        var i = position;
+        for (var k = 0; k < phrase.Folded.Length; k++, i++)
         {
-            if (Fold(text[position + k]) != phrase.Folded[k])
+            while (k > 0 && i < text.Length && IsInvisible(text[i]))
             {
-                return false;
+                i++;
+            }
+
+            if (i >= text.Length || Fold(text[i]) != phrase.Folded[k])
+            {
+                return -1;
             }
         }
 
-        return phrase.IsPrefix || IsWordEnd(text, position + phrase.Folded.Length);
+        return phrase.IsPrefix || IsWordEnd(text, i) ? i : -1;
     }
 
-    private static string Folded(string phrase) => string.Concat(phrase.TrimEnd('*').Select(Fold));
+    private static string Folded(string phrase) => string.Concat(phrase.TrimEnd('*').Where(c => !IsInvisible(c)).Select(Fold));
+
+    private static bool IsInvisible(char c) => char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format;
 
     private static char Fold(char c) => c is '\u2019' or '\u2018' ? '\'' : char.ToLowerInvariant(c);
 
-    private static bool IsWordStart(string text, int index) =>
-        index == 0 || !char.IsLetterOrDigit(text[index - 1]) || !char.IsLetterOrDigit(text[index]);
+    // Between the nearest visible characters.
+    private static bool IsWordStart(string text, int index)
+    {
+        var before = text[..index].TrimEnd(Invisible.Select(c => c[0]).ToArray());
+        return before.Length == 0 || !char.IsLetterOrDigit(before[^1]) || !char.IsLetterOrDigit(text[index]);
+    }
 
-    private static bool IsWordEnd(string text, int index) =>
-        index >= text.Length || !char.IsLetterOrDigit(text[index]) || !char.IsLetterOrDigit(text[index - 1]);
+    private static bool IsWordEnd(string text, int index)
+    {
+        var after = text[index..].TrimStart(Invisible.Select(c => c[0]).ToArray());
+        return after.Length == 0 || !char.IsLetterOrDigit(after[0]) || !char.IsLetterOrDigit(text[index - 1]);
+    }
 
     private struct Collector : IPhraseVisitor
     {

@@ -56,8 +56,9 @@ public sealed class TextScannerTests
     [MemberData(nameof(Texts))]
     public void The_quick_check_never_says_no_where_the_scan_finds_a_phrase(string text)
     {
-        // Also in capitals, with curly apostrophes, and with the Kelvin sign, which folds to an ASCII 'k'.
-        foreach (var variant in new[] { text, text.ToUpperInvariant(), text.Replace('\'', '\u2019'), text.Replace('k', '\u212A') })
+        // Also in capitals, with curly apostrophes, with the Kelvin sign, which folds to an ASCII 'k', and with zero-width
+        // spaces or soft hyphens inside words, which the scan reads as if absent.
+        foreach (var variant in new[] { text, text.ToUpperInvariant(), text.Replace('\'', '\u2019'), text.Replace('k', '\u212A'), text.Replace("o", "o\u200B"), text.Replace("e", "\u00ADe") })
         {
             var scan = Scanner.Scan(variant);
             foreach (var (lexicon, _) in RuleLexiconsAlone)
@@ -75,6 +76,7 @@ public sealed class TextScannerTests
         Assert.All(RuleLexiconsAlone, l => Assert.False(TextScanner.MayContain(l.Lexicon, text), $"{l.Lexicon} may be in the text."));
         Assert.True(TextScanner.MayContain(Lexicon.Invitation, "Join us at the networ\u212Aing evening"));
         Assert.True(TextScanner.MayContain(Lexicon.Invitation, "You\u2019re invited!"));
+        Assert.True(TextScanner.MayContain(Lexicon.Invitation, "Join our gro\u200Bup"));
     }
 
     [Fact]

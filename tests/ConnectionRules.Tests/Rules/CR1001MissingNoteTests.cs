@@ -29,6 +29,11 @@ public sealed class CR1001MissingNoteTests
         { "Hi Sam, I'd like to add you to my professional network on LinkedIn. Best, Dana", Stock },
         { "  Hi Sam,\n\nI’d like to join your LinkedIn network.\n\n- Dana  ", Stock },
         { "Let's connect!", Stock },
+
+        // Invisible characters hide nothing: a zero-width space, a soft hyphen, a zero-width joiner inside the words.
+        { "I'd like to add you to my pro\u200Bfessional network", Stock },
+        { "I'd like to add you to my profes\u00ADsional net\u200Dwork on LinkedIn.", Stock },
+        { "H\u200Bi Sam, I'd like to con\u200Bnect. Be\u200Bst, Dana", Stock },
     };
 
     public static TheoryData<string> PersonalNotes => new()

@@ -22,6 +22,7 @@ public sealed class CR1003PitchInNoteTests
     [Theory]
     [InlineData("Our agency offers lead generation services for B2B teams.")]
     [InlineData("I'd love to show you a quick demo of our platform")]
+    [InlineData("Our agency offers le\u200Bad gen\u00ADeration ser\u200Cvices for B2B teams.")] // invisible characters hide no phrase
     public void an_unmistakable_pitch_is_caught_by_the_default_detector(string note)
     {
         var evaluation = Requests.RecommendedEngine().Evaluate(Requests.Clean() with { Note = note });
@@ -37,6 +38,16 @@ public sealed class CR1003PitchInNoteTests
         var evaluation = engine.Evaluate(Requests.Clean() with { Note = "Hi Sam, can I give you a Quick Demo next week?" });
 
         Assert.Equal([(Id, "note", "The note is a sales pitch (\"Quick Demo\")")], Reported(evaluation));
+    }
+
+    [Fact]
+    public void a_quoted_phrase_keeps_the_invisible_characters_written_inside_it()
+    {
+        var engine = Requests.RecommendedEngine(b => b.UsePitchDetector(new DefaultPitchDetector(["quick demo"], [])));
+
+        var evaluation = engine.Evaluate(Requests.Clean() with { Note = "Hi Sam, can I give you a Qu\u200Bick Demo next week?" });
+
+        Assert.Equal([(Id, "note", "The note is a sales pitch (\"Qu\u200Bick Demo\")")], Reported(evaluation));
     }
 
     [Fact]

@@ -159,6 +159,16 @@ public sealed class CR2004RepetitiveMessagingTests
     }
 
     [Fact]
+    public void invisible_characters_inside_words_do_not_make_a_repeat_look_different()
+    {
+        // Zero-width spaces after every 'o' would split most of the third text's words in two if they were read.
+        var evaluation = Requests.RecommendedEngine().Evaluate(AcceptedWith(
+            Sender(1, FollowUp), Reply(2), Sender(24, FollowUp), Reply(25), Sender(48, FollowUp.Replace("o", "o\u200B", StringComparison.Ordinal))));
+
+        Assert.Equal([(Id, "messages[4]", ThreeRepeats)], Reported(evaluation));
+    }
+
+    [Fact]
     public void control_characters_are_no_word_whichever_way_a_text_is_read()
     {
         // Read as words, the control characters would make the first text differ too much from the third.
