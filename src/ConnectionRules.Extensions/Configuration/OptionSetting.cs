@@ -17,7 +17,7 @@ internal abstract class OptionSetting(string name)
         // The limits are those RuleEngineOptions enforces; checking them here lets the error name the key.
         new CountSetting(nameof(RuleEngineOptions.FewConnections), 0, int.MaxValue, Defaults.FewConnections, (o, v) => o.FewConnections = v),
         new CountSetting(nameof(RuleEngineOptions.MassInvitationsPerWeek), 0, int.MaxValue, Defaults.MassInvitationsPerWeek, (o, v) => o.MassInvitationsPerWeek = v),
-        new CountSetting(nameof(RuleEngineOptions.MassConnectionCount), 0, int.MaxValue, Defaults.MassConnectionCount, (o, v) => o.MassConnectionCount = v),
+        new CountSetting(nameof(RuleEngineOptions.MassConnectionCount), 1, int.MaxValue, Defaults.MassConnectionCount, (o, v) => o.MassConnectionCount = v),
         new CountSetting(nameof(RuleEngineOptions.RepeatedMessageCount), 2, RuleEngineOptions.MaxRepeatedMessageCount, Defaults.RepeatedMessageCount, (o, v) => o.RepeatedMessageCount = v),
         new CountSetting(nameof(RuleEngineOptions.UnansweredMessageCount), 2, int.MaxValue, Defaults.UnansweredMessageCount, (o, v) => o.UnansweredMessageCount = v),
     ];

@@ -33,7 +33,7 @@ public sealed class RuleEngineOptions
     /// <exception cref="InvalidOperationException">The options belong to a built engine.</exception>
     public int MassInvitationsPerWeek { get => _massInvitationsPerWeek; set => Set(ref _massInvitationsPerWeek, value); }
 
-    /// <summary>Gets or sets the connection count from which a sender is a mass inviter (CR3002). Default 10,000.</summary>
+    /// <summary>Gets or sets the connection count from which a sender is a mass inviter (CR3002), 1 or more. Default 10,000.</summary>
     /// <exception cref="InvalidOperationException">The options belong to a built engine.</exception>
     public int MassConnectionCount { get => _massConnectionCount; set => Set(ref _massConnectionCount, value); }
 
@@ -72,7 +72,8 @@ public sealed class RuleEngineOptions
 
         AtLeast(errors, nameof(FewConnections), FewConnections, 0);
         AtLeast(errors, nameof(MassInvitationsPerWeek), MassInvitationsPerWeek, 0);
-        AtLeast(errors, nameof(MassConnectionCount), MassConnectionCount, 0);
+        // At 0 every sender whose count is known would be a mass inviter.
+        AtLeast(errors, nameof(MassConnectionCount), MassConnectionCount, 1);
         Between(errors, nameof(RepeatedMessageCount), RepeatedMessageCount, 2, MaxRepeatedMessageCount);
         AtLeast(errors, nameof(UnansweredMessageCount), UnansweredMessageCount, 2);
     }

@@ -240,7 +240,7 @@ public sealed class RuleEngineBuilderConfigurationExtensionsTests
         { "FewConnections", "ten", "ConnectionRules:FewConnections = \"ten\": not a whole number; expected an integer of 0 or more, e.g. 10." },
         { "FewConnections", "-1", "ConnectionRules:FewConnections = \"-1\": too small; expected an integer of 0 or more, e.g. 10." },
         { "MassInvitationsPerWeek", "1e3", "ConnectionRules:MassInvitationsPerWeek = \"1e3\": not a whole number; expected an integer of 0 or more, e.g. 100." },
-        { "MassConnectionCount", "99999999999", "ConnectionRules:MassConnectionCount = \"99999999999\": not a whole number; expected an integer of 0 or more, e.g. 10000." },
+        { "MassConnectionCount", "99999999999", "ConnectionRules:MassConnectionCount = \"99999999999\": not a whole number; expected an integer of 1 or more, e.g. 10000." },
         { "RepeatedMessageCount", "1", "ConnectionRules:RepeatedMessageCount = \"1\": too small; expected an integer from 2 to 32, e.g. 3." },
         { "RepeatedMessageCount", "33", "ConnectionRules:RepeatedMessageCount = \"33\": too large; expected an integer from 2 to 32, e.g. 3." },
         { "UnansweredMessageCount", "4.5", "ConnectionRules:UnansweredMessageCount = \"4.5\": not a whole number; expected an integer of 2 or more, e.g. 4." },
@@ -360,7 +360,7 @@ public sealed class RuleEngineBuilderConfigurationExtensionsTests
     {
         { nameof(RuleEngineOptions.FewConnections), 0 },
         { nameof(RuleEngineOptions.MassInvitationsPerWeek), 0 },
-        { nameof(RuleEngineOptions.MassConnectionCount), 0 },
+        { nameof(RuleEngineOptions.MassConnectionCount), 1 },
         { nameof(RuleEngineOptions.RepeatedMessageCount), 2 },
         { nameof(RuleEngineOptions.UnansweredMessageCount), 2 },
     };
