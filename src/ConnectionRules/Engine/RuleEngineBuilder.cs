@@ -283,12 +283,19 @@ public sealed class RuleEngineBuilder
             }
         }
 
+        // A setting that names a rule added but not built (its own error is above), or a category only such rules have,
+        // is not reported again: the fix is the rule's, and "not among the engine's rules" would mislead.
         var categories = new HashSet<string>(rules.Select(r => r.Descriptor.Category), StringComparer.OrdinalIgnoreCase);
         var known = string.Join(", ", rules.Select(r => r.Descriptor.Id).Order(StringComparer.Ordinal));
         foreach (var (id, setting) in _ruleSettings)
         {
             if (!byId.ContainsKey(id))
             {
+                if (_ruleIds.Contains(id))
+                {
+                    continue;
+                }
+
                 errors.Add($"{setting.Describe(id)} names rule '{id}', which is not among the engine's rules ({known}).");
             }
             else if (!setting.IsValid)
@@ -301,6 +308,11 @@ public sealed class RuleEngineBuilder
         {
             if (!categories.Contains(category))
             {
+                if (_categories.Contains(category))
+                {
+                    continue;
+                }
+
                 errors.Add($"{setting.DescribeCategory(category)} names category '{category}', which no rule has ({string.Join(", ", categories.Order(StringComparer.Ordinal))}).");
             }
             else if (!setting.IsValid)
@@ -309,7 +321,7 @@ public sealed class RuleEngineBuilder
             }
         }
 
-        foreach (var suppression in _suppressions.Where(s => !byId.ContainsKey(s.RuleId)))
+        foreach (var suppression in _suppressions.Where(s => !byId.ContainsKey(s.RuleId) && !_ruleIds.Contains(s.RuleId)))
         {
             errors.Add($"Suppress(\"{suppression.RuleId}\", {suppression.Predicate.Name}, ...) names rule '{suppression.RuleId}', which is not among the engine's rules ({known}).");
         }

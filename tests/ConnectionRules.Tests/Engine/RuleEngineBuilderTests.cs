@@ -135,6 +135,21 @@ public sealed class RuleEngineBuilderTests
     }
 
     [Fact]
+    public void Settings_of_a_rule_that_failed_to_build_are_not_reported_again_as_naming_an_unknown_rule()
+    {
+        // The rule's own problem is the one to fix; its severity, suppression and category are fine as written.
+        var builder = new RuleEngineBuilder()
+            .AddRule("ACME001", r => r.WithMessage("No title").WithCategory("Sales").ReportWhen(ConnectionRules.Predicates.KnownOffline))
+            .SetSeverity("ACME001", Severity.Error)
+            .Suppress("ACME001", ConnectionRules.Predicates.KnownOffline, "met")
+            .SetCategorySeverity("Sales", Severity.Warning);
+
+        var exception = Assert.Throws<RuleEngineBuildException>(builder.Build);
+
+        Assert.Equal(["AddRule(\"ACME001\"): the rule has no title; call WithTitle(...)."], exception.Errors);
+    }
+
+    [Fact]
     public void A_fluent_rule_whose_id_is_used_twice_is_named_by_its_AddRule_call()
     {
         var builder = new RuleEngineBuilder()
