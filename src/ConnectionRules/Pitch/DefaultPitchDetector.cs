@@ -2,8 +2,8 @@ namespace ConnectionRules;
 
 /// <summary>
 /// The built-in <see cref="IPitchDetector"/>: an English lexicon of sales phrases, matched as whole words,
-/// case-insensitively, with straight and curly apostrophes alike and invisible format characters (zero-width spaces,
-/// soft hyphens) read as if absent, in one pass over the text.
+/// case-insensitively, with straight and curly apostrophes alike, any run of white space read as one space and invisible
+/// format characters (zero-width spaces, soft hyphens) as if absent, in one pass over the text.
 /// Each different phrase found scores once: a strong phrase ("we help", "free consultation") 2, a weak signal
 /// ("15 minutes", "your company", "pricing") 1, and a counter phrase that a buyer, a recruiter with a real role or an
 /// organiser of a free event writes ("your platform", "the role", "CPE credits") -2. A score of
@@ -83,12 +83,14 @@ public sealed class DefaultPitchDetector : IPitchDetector
     {
         foreach (var phrase in phrases)
         {
-            if (string.IsNullOrWhiteSpace(phrase) || phrase.Trim() == "*")
+            // Read as texts are: the invisible characters in it are not looked for.
+            var visible = phrase is null ? null : PhraseMatcher.WithoutIgnorables(phrase).Trim();
+            if (string.IsNullOrEmpty(visible) || visible == "*")
             {
-                throw new ArgumentException("Every phrase must hold at least one character other than white space and '*'.", paramName);
+                throw new ArgumentException("Every phrase must hold at least one character other than white space, invisible characters and '*'.", paramName);
             }
 
-            entries.Add((phrase.Trim(), score));
+            entries.Add((visible, score));
         }
     }
 }

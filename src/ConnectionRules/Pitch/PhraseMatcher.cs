@@ -3,15 +3,17 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Text;
 
 namespace ConnectionRules;
 
 /// <summary>
 /// Finds whole-word phrases in a text, case-insensitively, in one pass and without allocating.
 /// A phrase ending in <c>*</c> matches as a prefix (<c>discount*</c> matches "discounted").
-/// Straight and curly apostrophes are interchangeable, and format characters (zero-width spaces and joiners, soft
-/// hyphens, direction marks: see <see cref="IsIgnorable"/>) are read as if absent, so they cannot hide a phrase
-/// ("bo\u200Bok a call" holds "book a call"). Phrases may belong to several lexicons (at most 64), which
+/// Straight and curly apostrophes are interchangeable; a run of white space of any kind (spaces, tabs, line breaks,
+/// no-break spaces) reads as the one space a phrase has there ("we\u00A0 help" holds "we help"); and format characters
+/// (zero-width spaces and joiners, soft hyphens, direction marks: see <see cref="IsIgnorable"/>) are read as if absent
+/// ("bo\u200Bok a call" holds "book a call"). So none of them can hide a phrase. Phrases may belong to several lexicons (at most 64), which
 /// <see cref="Scan{TVisitor}"/> reports side by side from a single pass.
 /// </summary>
 /// <remarks>
@@ -83,11 +85,11 @@ internal sealed class PhraseMatcher
                 throw new ArgumentOutOfRangeException(nameof(entries), lexicon, $"A lexicon is a number from 0 to {MaxLexicons - 1}.");
             }
 
-            var entry = raw.Trim();
+            // Without its invisible characters first, so that one at an end does not hide a space or a '*' there.
+            var entry = WithoutIgnorables(raw).Trim();
             var isPrefix = entry.EndsWith('*');
 
-            // Read as a text is: an ignorable character in a phrase is not looked for.
-            var folded = string.Concat(entry.AsSpan(0, entry.Length - (isPrefix ? 1 : 0)).ToArray().Where(c => !IsIgnorable(c)).Select(Fold));
+            var folded = FoldPhrase(entry.AsSpan(0, entry.Length - (isPrefix ? 1 : 0)));
 
             // A phrase listed twice in one lexicon keeps its first entry; another lexicon may list it too.
             if (folded.Length == 0 || !seen.Add($"{lexicon}:{folded}{(isPrefix ? "*" : "")}"))
@@ -188,7 +190,7 @@ internal sealed class PhraseMatcher
         _firstEnd[count] = endings;
     }
 
-    /// <summary>Gets the lexicon entry (as written, including a trailing <c>*</c>) of the phrase with the given id.</summary>
+    /// <summary>Gets the lexicon entry (as written, trimmed, including a trailing <c>*</c>, without invisible characters) of the phrase with the given id.</summary>
     public string EntryOf(int phraseId) => _phrases[phraseId].Entry;
 
     /// <summary>
@@ -199,6 +201,28 @@ internal sealed class PhraseMatcher
 
     /// <summary>Gets the lexicon of the phrase with the given id.</summary>
     public int LexiconOf(int phraseId) => _phrases[phraseId].Lexicon;
+
+    /// <summary>The text without its ignorable characters (<see cref="IsIgnorable"/>): itself when it has none.</summary>
+    public static string WithoutIgnorables(string text) =>
+        text.Any(IsIgnorable) ? string.Concat(text.Where(c => !IsIgnorable(c))) : text;
+
+    /// <summary>
+    /// A phrase read as a text is: case-folded, an ignorable character not looked for, and a run of white space one space.
+    /// </summary>
+    private static string FoldPhrase(ReadOnlySpan<char> phrase)
+    {
+        var folded = new StringBuilder(phrase.Length);
+        foreach (var c in phrase)
+        {
+            var f = Fold(c);
+            if (!IsIgnorable(c) && !(f == ' ' && folded.Length > 0 && folded[^1] == ' '))
+            {
+                folded.Append(f);
+            }
+        }
+
+        return folded.ToString();
+    }
 
     /// <summary>
     /// A character the matcher reads as if absent: a format character (Unicode category Cf), such as a zero-width
@@ -285,12 +309,14 @@ internal sealed class PhraseMatcher
             }
 
             // The common steps in a loop without calls; the rare ones (a character above ASCII, a node of a few
-            // children) one at a time here, where ignorable characters are stepped over.
+            // children) one at a time here, where ignorable characters are stepped over, and so is white space after
+            // the space of a phrase.
             node = NextEnd(text, ref i, node);
             if (node < 0)
             {
                 node = ~node;
-                while (++i < text.Length && IsIgnorable(text[i]))
+                var afterSpace = IsSpace(text[i]);
+                while (++i < text.Length && (IsIgnorable(text[i]) || (afterSpace && IsSpace(text[i]))))
                 {
                 }
 
@@ -309,6 +335,8 @@ internal sealed class PhraseMatcher
     /// one child or a row, to the next node where phrases end, and moves <paramref name="i"/> there. Returns none when
     /// the text stops following the trie first, and the complement of the node it stopped at, with <paramref name="i"/>
     /// there, when the next step is a rare one. The innermost loop of a scan: no call, so everything stays in registers.
+    /// White space the trie does not expect there (a tab, a line break, a second space) goes to the rare step, which
+    /// reads it as a space, or skips it after one: no phrase has two spaces in a row.
     /// </summary>
     private int NextEnd(ReadOnlySpan<char> text, ref int i, int node)
     {
@@ -328,20 +356,22 @@ internal sealed class PhraseMatcher
                 c = (char)(c | 0x20);
             }
 
-            if (kind == Single)
+            var child = kind == Single
+                ? ((char)(shape >>> PayloadShift) == c ? node + 1 : None)
+                : kind == Row ? _asciiRows[((shape >>> PayloadShift) << 7) | c] : None;
+            if (child == None)
             {
-                if ((char)(shape >>> PayloadShift) != c)
+                // White space that is not the one space the trie expects (a tab, a second space) is a rare step.
+                if (c <= ' ')
                 {
-                    return None;
+                    i = next - 1;
+                    return ~node;
                 }
 
-                node++;
-            }
-            else if (kind != Row || (node = _asciiRows[((shape >>> PayloadShift) << 7) | c]) == None)
-            {
                 return None;
             }
 
+            node = child;
             shape = _shape[node];
             if ((shape & EndsHere) != 0)
             {
@@ -421,7 +451,32 @@ internal sealed class PhraseMatcher
 
     // Whether a word starts or ends between two characters is told from the nearest characters that are not
     // ignorable; text[index] is never one (no phrase starts with one, and a phrase ends at a character it matched).
+    // Called at every word that starts like a phrase, so the common case has no loop, which would keep it from being
+    // inlined, and an ignorable neighbour takes a call.
     private static bool IsWordStart(ReadOnlySpan<char> text, int index)
+    {
+        if (index == 0)
+        {
+            return true;
+        }
+
+        var before = text[index - 1];
+        return IsIgnorable(before) ? IsWordStartPastIgnorable(text, index) : !char.IsLetterOrDigit(before) || !char.IsLetterOrDigit(text[index]);
+    }
+
+    private static bool IsWordEnd(ReadOnlySpan<char> text, int index)
+    {
+        if (index >= text.Length)
+        {
+            return true;
+        }
+
+        var after = text[index];
+        return IsIgnorable(after) ? IsWordEndPastIgnorable(text, index) : !char.IsLetterOrDigit(after) || !char.IsLetterOrDigit(text[index - 1]);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool IsWordStartPastIgnorable(ReadOnlySpan<char> text, int index)
     {
         var before = index - 1;
         while (before >= 0 && IsIgnorable(text[before]))
@@ -432,7 +487,8 @@ internal sealed class PhraseMatcher
         return before < 0 || !char.IsLetterOrDigit(text[before]) || !char.IsLetterOrDigit(text[index]);
     }
 
-    private static bool IsWordEnd(ReadOnlySpan<char> text, int index)
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool IsWordEndPastIgnorable(ReadOnlySpan<char> text, int index)
     {
         var after = index;
         while (after < text.Length && IsIgnorable(text[after]))
@@ -447,10 +503,15 @@ internal sealed class PhraseMatcher
     private static char Fold(char c) => c switch
     {
         >= 'A' and <= 'Z' => (char)(c | 0x20),
+        >= '\t' and <= '\r' => ' ',
         < (char)128 => c,
         '\u2019' or '\u2018' => '\'',
+        _ when char.IsWhiteSpace(c) => ' ',
         _ => char.ToLowerInvariant(c),
     };
+
+    /// <summary>White space of any kind: a space, a tab, a line break, a no-break space.</summary>
+    private static bool IsSpace(char c) => c == ' ' || (uint)(c - '\t') <= '\r' - '\t' || (c >= 128 && char.IsWhiteSpace(c));
 
     private readonly record struct Phrase(string Entry, int Length, bool IsPrefix, int EntryId, int Lexicon);
 

@@ -38,9 +38,13 @@ internal sealed class TextScanner
     // be sound.
     private static readonly SearchValues<string>?[] RuleSubstrings = BuildRuleSubstrings();
 
-    // The characters below U+00AD, which the search for characters read differently skips. (IndexOfAnyExceptInRange
-    // does the same, but on .NET 10.0.12 allocates 96 bytes a call until the JIT has optimized it.)
-    private static readonly SearchValues<char> BelowSoftHyphen = SearchValues.Create([.. Enumerable.Range(0, 0xAD).Select(c => (char)c)]);
+    // The characters from the space to U+0084, none of which the scan reads differently from the substring search but
+    // the space, which the search for characters read differently skips. (IndexOfAnyExceptInRange does the same, but
+    // on .NET 10.0.12 allocates 96 bytes a call until the JIT has optimized it.)
+    private static readonly SearchValues<char> Plain = SearchValues.Create([.. Enumerable.Range(' ', 0x85 - ' ').Select(c => (char)c)]);
+
+    // The longest text the quick check reads as the scan does before searching it; a longer one goes to the scan.
+    private const int MaxReadAsScanned = 1024;
 #endif
 
     private readonly PhraseMatcher _matcher;
@@ -75,15 +79,19 @@ internal sealed class TextScanner
     /// Returns false only when the text certainly holds no phrase of the rule lexicon, found by a quick vectorized
     /// search for the lexicon's phrases as case-insensitive substrings, without the full scan. A phrase found as whole
     /// words is found as a substring too: the phrases are ASCII, whose case folding the search shares; each is searched
-    /// by its longest part without an apostrophe (the text may write any of three); and the one character above ASCII
-    /// that folds into ASCII, the Kelvin sign, and the characters the scan reads as if absent
-    /// (<see cref="PhraseMatcher.IsIgnorable"/>) send the text to the full scan. True means the full scan must tell.
-    /// Always true on .NET 8, which has no <c>SearchValues&lt;string&gt;</c>.
+    /// by its longest part without an apostrophe (the text may write any of three). Where the scan reads the text
+    /// otherwise than as written (white space other than single spaces, which it reads as one space; the characters it
+    /// reads as if absent, <see cref="PhraseMatcher.IsIgnorable"/>; the Kelvin sign, the one character above ASCII that
+    /// folds into ASCII), the search is made again on the text as the scan reads it, or, for a text longer than 1,024
+    /// characters, left to the scan. True means the full scan must tell. Always true on
+    /// .NET 8, which has no <c>SearchValues&lt;string&gt;</c>.
     /// </summary>
     public static bool MayContain(Lexicon lexicon, ReadOnlySpan<char> text)
     {
 #if NET9_0_OR_GREATER
-        return RuleSubstrings[(int)lexicon] is not { } substrings || text.ContainsAny(substrings) || IsReadDifferently(text);
+        return RuleSubstrings[(int)lexicon] is not { } substrings
+            || text.ContainsAny(substrings)
+            || (IsReadDifferently(text) && (text.Length > MaxReadAsScanned || ContainsAsScanned(text, substrings)));
 #else
         return true;
 #endif
@@ -109,17 +117,22 @@ internal sealed class TextScanner
 
 #if NET9_0_OR_GREATER
     /// <summary>
-    /// The text holds a character that makes its substrings differ from what the full scan reads: the Kelvin sign,
-    /// which folds into ASCII, or an ignorable character, which the scan steps over. Both are above U+00AC, so the
-    /// search skips everything below in vectorized strides, and looks at the rare characters above one by one.
+    /// The text holds what makes its substrings differ from what the full scan reads: two spaces in a row, other white
+    /// space (a tab, a line break, a no-break space), an ignorable character, or the Kelvin sign. The search skips
+    /// the characters from the space to U+0084 in vectorized strides, and looks at the others one by one.
     /// </summary>
     private static bool IsReadDifferently(ReadOnlySpan<char> text)
     {
+        if (text.IndexOf("  ") >= 0)
+        {
+            return true;
+        }
+
         int next;
-        while ((next = text.IndexOfAnyExcept(BelowSoftHyphen)) >= 0)
+        while ((next = text.IndexOfAnyExcept(Plain)) >= 0)
         {
             var c = text[next];
-            if (c == '\u212A' || PhraseMatcher.IsIgnorable(c))
+            if (c == '\u212A' || char.IsWhiteSpace(c) || PhraseMatcher.IsIgnorable(c))
             {
                 return true;
             }
@@ -128,6 +141,38 @@ internal sealed class TextScanner
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The substring search made on the text as the scan reads it, copied to the stack (it is at most
+    /// <see cref="MaxReadAsScanned"/> characters long): each run of white space one space, the ignorable characters
+    /// left out, the Kelvin sign a <c>k</c>.
+    /// </summary>
+    private static bool ContainsAsScanned(ReadOnlySpan<char> text, SearchValues<string> substrings)
+    {
+        Span<char> scanned = stackalloc char[text.Length];
+        var length = 0;
+        foreach (var c in text)
+        {
+            if (PhraseMatcher.IsIgnorable(c))
+            {
+                continue;
+            }
+
+            if (char.IsWhiteSpace(c))
+            {
+                if (length == 0 || scanned[length - 1] != ' ')
+                {
+                    scanned[length++] = ' ';
+                }
+            }
+            else
+            {
+                scanned[length++] = c == '\u212A' ? 'k' : c;
+            }
+        }
+
+        return scanned[..length].ContainsAny(substrings);
     }
 
     private static SearchValues<string>?[] BuildRuleSubstrings()

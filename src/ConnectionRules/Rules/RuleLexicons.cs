@@ -69,35 +69,64 @@ internal static class RuleLexicons
     /// <summary>Finds the phrases of <see cref="OpenNetworkerPhrases"/>.</summary>
     public static readonly PhraseMatcher OpenNetworker = new(OpenNetworkerPhrases);
 
-    /// <summary>Returns whether the text holds the acronym LION, or its plural LIONs, as a word, in capitals (not "lion" the animal, nor "LIONsgate").</summary>
+    /// <summary>
+    /// Returns whether the text holds the acronym LION, or its plural LIONs, as a word, in capitals (not "lion" the
+    /// animal, nor "LIONsgate"). Invisible characters (<see cref="PhraseMatcher.IsIgnorable"/>) are read as if absent,
+    /// as in the lexicons: "LI\u200BON" is LION.
+    /// </summary>
     public static bool ContainsLionAcronym(ReadOnlySpan<char> text)
     {
-        var start = 0;
-        while (start < text.Length)
+        const string Lion = "LION";
+        for (var start = 0; start < text.Length;)
         {
-            var index = text[start..].IndexOf("LION", StringComparison.Ordinal);
-            if (index < 0)
+            var found = text[start..].IndexOf('L');
+            if (found < 0)
             {
                 return false;
             }
 
-            index += start;
-            var end = index + 4;
-            var before = index == 0 || !char.IsLetterOrDigit(text[index - 1]);
-            if (end < text.Length && text[end] == 's')
+            var index = start + found;
+            var end = index;
+            var matched = 0;
+            while (matched < Lion.Length && end < text.Length && text[end] == Lion[matched])
             {
-                end++; // the plural, "LIONs"
+                end = Visible(text, end + 1);
+                matched++;
             }
 
-            var after = end >= text.Length || !char.IsLetterOrDigit(text[end]);
-            if (before && after)
+            if (matched == Lion.Length)
             {
-                return true;
+                if (end < text.Length && text[end] == 's')
+                {
+                    end = Visible(text, end + 1); // the plural, "LIONs"
+                }
+
+                var before = index - 1;
+                while (before >= 0 && PhraseMatcher.IsIgnorable(text[before]))
+                {
+                    before--;
+                }
+
+                if ((before < 0 || !char.IsLetterOrDigit(text[before])) && (end >= text.Length || !char.IsLetterOrDigit(text[end])))
+                {
+                    return true;
+                }
             }
 
             start = index + 1;
         }
 
         return false;
+
+        // The first character at or after the index that is not ignorable.
+        static int Visible(ReadOnlySpan<char> text, int index)
+        {
+            while (index < text.Length && PhraseMatcher.IsIgnorable(text[index]))
+            {
+                index++;
+            }
+
+            return index;
+        }
     }
 }

@@ -195,6 +195,7 @@ public sealed class RuleEngineTests
     [InlineData("Hi Sam, I enjoyed your talk on build caching at the Lisbon meetup. Would love to stay in touch.")]
     [InlineData("Hi Sam, I\u2019d like to hear more about your talk at the Lisbon meetup. Café next week?")]
     [InlineData("Hi Sam, we met at the Lisbon meet\u00ADup. Would love to stay in touch.")]
+    [InlineData("Hi Sam,\n\nwe met at the Lisbon meetup.\u00A0 Would love to stay in touch.")]
     public void A_clean_pending_evaluation_allocates_nothing_whatever_characters_its_note_holds(string note)
     {
         // The note rules ask a quick search first, which looks for the characters the full scan reads differently.

@@ -58,6 +58,19 @@ public sealed class DefaultPitchDetectorTests
         Assert.Equal("strongPhrases", Assert.Throws<ArgumentException>(() => new DefaultPitchDetector([" "], [])).ParamName);
         Assert.Equal("weakPhrases", Assert.Throws<ArgumentException>(() => new DefaultPitchDetector([], ["*"])).ParamName);
         Assert.Equal("counterPhrases", Assert.Throws<ArgumentException>(() => new DefaultPitchDetector([], [], [null!])).ParamName);
+        Assert.Equal("strongPhrases", Assert.Throws<ArgumentException>(() => new DefaultPitchDetector(["\u200B"], [])).ParamName);
+        Assert.Equal("weakPhrases", Assert.Throws<ArgumentException>(() => new DefaultPitchDetector([], ["\u200B* "])).ParamName);
+    }
+
+    [Fact]
+    public void Invisible_characters_in_a_phrase_are_not_looked_for_even_at_its_ends()
+    {
+        // A zero-width space after a phrase must not hide the space or the '*' before it.
+        var detector = new DefaultPitchDetector(["quick demo \u200B", "\u200B free audit", "discount*\u200B"], []);
+
+        Assert.Equal("quick demo", detector.Detect("Hi Sam, can I give you a quick demo?").Phrase);
+        Assert.Equal("free audit", detector.Detect("Claim your free audit").Phrase);
+        Assert.Equal("discount*", detector.Detect("Discounted seats left").Phrase);
         Assert.Equal("text", Assert.Throws<ArgumentNullException>(() => Detector.Detect(null!)).ParamName);
     }
 }

@@ -5,8 +5,8 @@ namespace ConnectionRules.Tests.Pitch;
 /// <summary>
 /// The phrase matcher reads sixteen characters at a time and walks a packed trie; these tests hold it to the plainest
 /// reading of its contract, a search of every phrase at every word start, on generated texts that mix phrases,
-/// fragments of phrases, non-ASCII letters, curly apostrophes, invisible format characters inside words and
-/// separators across the sixteen-character blocks.
+/// fragments of phrases, non-ASCII letters, curly apostrophes, invisible format characters inside words, runs of white
+/// space of every kind between a phrase's words and separators across the sixteen-character blocks.
 /// </summary>
 public sealed class PhraseMatcherTests
 {
@@ -22,8 +22,8 @@ public sealed class PhraseMatcherTests
         ("discount*", 5), ("Discount", 5), ("discount", 5), ("€", 5), ("%", 5), ("café", 5), ("Straße frei", 5),
         ("naïve plan*", 5), ("don't", 5), ("a", 5), ("ab", 5), ("abc*", 5), ("c++", 5), ("x", 6), ("abc", 6),
 
-        // A phrase written with a zero-width space is read without it, as texts are.
-        ("zero\u200Bwidth", 6),
+        // A phrase written with a zero-width space, or with a run of white space, is read as texts are.
+        ("zero\u200Bwidth", 6), ("two  spaced\twords", 6),
     ];
 
     private static readonly PhraseMatcher Matcher = new(Entries);
@@ -36,6 +36,9 @@ public sealed class PhraseMatcherTests
     // Format characters: a zero-width space, non-joiner and joiner, a soft hyphen, a word joiner, a byte order mark, a
     // left-to-right mark.
     private static readonly string[] Invisible = ["\u200B", "\u200C", "\u200D", "\u00AD", "\u2060", "\uFEFF", "\u200E"];
+
+    // Runs of white space that read as the one space between two words of a phrase.
+    private static readonly string[] Spacing = ["  ", "\t", "\u00A0", " \n ", "\r\n", "\u2003", " \u200B ", "\u200B\u00A0"];
 
     private static readonly string[] Oddities = ["é", "É", "ß", "İ", "Ä", "naïve", "café", "15", "2026", "€", "%", "\U0001F600", "ǅ", "x", "Ab", "ABC", "abcd", "discounted"];
 
@@ -54,7 +57,7 @@ public sealed class PhraseMatcherTests
                 {
                     if (LongestAt(text, position, lexicon) is { } entry)
                     {
-                        expected.Add((Entries[entry].Phrase, Entries[entry].Lexicon, position, EndOf(text, position, FoldedEntries[entry]) - position));
+                        expected.Add((Written(entry), Entries[entry].Lexicon, position, EndOf(text, position, FoldedEntries[entry]) - position));
                     }
                 }
             }
@@ -74,7 +77,7 @@ public sealed class PhraseMatcherTests
             for (var start = 0; start <= text.Length; start++)
             {
                 var position = Array.FindIndex(longestAt, start, entry => entry is not null);
-                (string, int, int)? expected = position < 0 ? null : (Entries[longestAt[position]!.Value].Phrase, position, EndOf(text, position, FoldedEntries[longestAt[position]!.Value]) - position);
+                (string, int, int)? expected = position < 0 ? null : (Written(longestAt[position]!.Value), position, EndOf(text, position, FoldedEntries[longestAt[position]!.Value]) - position);
                 (string, int, int)? actual = Matcher.TryFind(text, start, out var hit) ? (Matcher.EntryOf(hit.PhraseId), hit.Index, hit.Length) : null;
                 Assert.True(expected == actual, $"In \"{text}\" from {start}: expected {expected}, found {actual}.");
             }
@@ -106,6 +109,20 @@ public sealed class PhraseMatcherTests
         Assert.False(matcher.TryFind("count\u2060er", 0, out _));
     }
 
+    [Theory]
+    [InlineData("Please book  a call today", 7, 12)]
+    [InlineData("Please book\u00A0a\u00A0call today", 7, 11)]
+    [InlineData("Please book a\r\n\tcall today", 7, 13)]
+    [InlineData("Please book \u200B a\u2003call today", 7, 13)]
+    public void A_run_of_white_space_of_any_kind_is_the_space_between_two_words_of_a_phrase(string text, int index, int length)
+    {
+        var matcher = new PhraseMatcher(["book a call"]);
+
+        Assert.True(matcher.TryFind(text, 0, out var hit));
+        Assert.Equal((index, length), (hit.Index, hit.Length));
+        Assert.False(matcher.TryFind("book-a-call", 0, out _));
+    }
+
     /// <summary>Texts of 0 to 90 characters, so that phrases and words straddle the sixteen-character blocks.</summary>
     private static IEnumerable<string> GeneratedTexts()
     {
@@ -117,9 +134,10 @@ public sealed class PhraseMatcherTests
             while (builder.Length < length)
             {
                 var phrase = Entries[random.Next(Entries.Length)].Phrase.TrimEnd('*');
-                builder.Append(random.Next(7) switch
+                builder.Append(random.Next(8) switch
                 {
                     0 or 1 => phrase,
+                    7 when phrase.IndexOf(' ', StringComparison.Ordinal) is var space and >= 0 => phrase[..space] + Spacing[random.Next(Spacing.Length)] + phrase[(space + 1)..],
                     6 => phrase.Insert(random.Next(phrase.Length + 1), Invisible[random.Next(Invisible.Length)]),
                     2 => phrase[..random.Next(1, phrase.Length + 1)],
                     3 => random.Next(2) == 0 ? phrase.ToUpperInvariant() : phrase.Replace('\'', '\u2019'),
@@ -157,6 +175,9 @@ public sealed class PhraseMatcherTests
 
     private static bool Matches(string text, int position, (string Folded, bool IsPrefix) phrase) => EndOf(text, position, phrase) >= 0;
 
+    // The entry as the matcher reports it: as written, without its invisible characters.
+    private static string Written(int entry) => string.Concat(Entries[entry].Phrase.Where(c => !IsInvisible(c)));
+
     /// <summary>Where the phrase, matched at the position, ends in the text (invisible characters inside it skipped); -1 if it does not match there.</summary>
     private static int EndOf(string text, int position, (string Folded, bool IsPrefix) phrase)
     {
@@ -166,14 +187,36 @@ public sealed class PhraseMatcherTests
         }
 
         var i = position;
-        for (var k = 0; k < phrase.Folded.Length; k++, i++)
+        for (var k = 0; k < phrase.Folded.Length; k++)
         {
             while (k > 0 && i < text.Length && IsInvisible(text[i]))
             {
                 i++;
             }
 
-            if (i >= text.Length || Fold(text[i]) != phrase.Folded[k])
+            if (i >= text.Length)
+            {
+                return -1;
+            }
+
+            if (phrase.Folded[k] == ' ')
+            {
+                // A phrase's space is a run of white space, invisible characters among it.
+                if (!char.IsWhiteSpace(text[i]))
+                {
+                    return -1;
+                }
+
+                while (i < text.Length && (char.IsWhiteSpace(text[i]) || IsInvisible(text[i])))
+                {
+                    i++;
+                }
+            }
+            else if (Fold(text[i]) == phrase.Folded[k])
+            {
+                i++;
+            }
+            else
             {
                 return -1;
             }
@@ -182,7 +225,8 @@ public sealed class PhraseMatcherTests
         return phrase.IsPrefix || IsWordEnd(text, i) ? i : -1;
     }
 
-    private static string Folded(string phrase) => string.Concat(phrase.TrimEnd('*').Where(c => !IsInvisible(c)).Select(Fold));
+    private static string Folded(string phrase) =>
+        System.Text.RegularExpressions.Regex.Replace(string.Concat(phrase.TrimEnd('*').Where(c => !IsInvisible(c)).Select(Fold)), @"\s+", " ");
 
     private static bool IsInvisible(char c) => char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format;
 

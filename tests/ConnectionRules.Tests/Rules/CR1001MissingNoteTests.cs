@@ -34,6 +34,14 @@ public sealed class CR1001MissingNoteTests
         { "I'd like to add you to my pro\u200Bfessional network", Stock },
         { "I'd like to add you to my profes\u00ADsional net\u200Dwork on LinkedIn.", Stock },
         { "H\u200Bi Sam, I'd like to con\u200Bnect. Be\u200Bst, Dana", Stock },
+
+        // Nor does other white space between the words: a line break, two spaces, no-break spaces.
+        { "Hi Sam,\n\nI'd like to add you to my\nprofessional  network on\u00A0LinkedIn.", Stock },
+        { "Let's\u00A0connect!", Stock },
+
+        // Invisible characters do not split the words of a greeting or a sign-off into more words than they allow.
+        { "Hi Sam Or\u200Btega, I'd like to connect.", Stock },
+        { "I'd like to connect. Best regards, Dana Whit\u00ADfield", Stock },
     };
 
     public static TheoryData<string> PersonalNotes => new()

@@ -22,6 +22,10 @@ public sealed class CR3003OpenNetworkerTests
         { "Recruiter, LIONs", "LION" },
         { "Open Networker - I accept all invites", "Open Networker" },
         { "Toplinked member, always connecting", "Toplinked" },
+
+        // Invisible characters hide neither the acronym nor a phrase.
+        { "Proud LI\u200BON\u00AD, happy to connect", "LION" },
+        { "Open\u200B Net\u200Cworker", "Open\u200B Net\u200Cworker" },
     };
 
     public static TheoryData<string?> OrdinaryHeadlines => new()
@@ -33,6 +37,8 @@ public sealed class CR3003OpenNetworkerTests
         "Head of DEVELOPMENT at LIONEL & Co",
         "CFO at LIONsgate Media",
         "Analyst at LIONs2 Capital",
+        "Big LION\u200Bsgate fan",
+        "MIL\u200BLION-dollar closer",
         "Platform engineer at Northwind",
         "",
         null,
