@@ -207,7 +207,8 @@ internal sealed class PhraseMatcher
         text.Any(IsIgnorable) ? string.Concat(text.Where(c => !IsIgnorable(c))) : text;
 
     /// <summary>
-    /// A phrase read as a text is: case-folded, an ignorable character not looked for, and a run of white space one space.
+    /// A phrase, already without its ignorable characters, read as a text is: case-folded, and a run of white space one
+    /// space.
     /// </summary>
     private static string FoldPhrase(ReadOnlySpan<char> phrase)
     {
@@ -215,7 +216,7 @@ internal sealed class PhraseMatcher
         foreach (var c in phrase)
         {
             var f = Fold(c);
-            if (!IsIgnorable(c) && !(f == ' ' && folded.Length > 0 && folded[^1] == ' '))
+            if (!(f == ' ' && folded.Length > 0 && folded[^1] == ' '))
             {
                 folded.Append(f);
             }
@@ -230,6 +231,28 @@ internal sealed class PhraseMatcher
     /// invisible, so a text that holds one inside a phrase shows the phrase.
     /// </summary>
     public static bool IsIgnorable(char c) => c >= '\u00AD' && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format;
+
+    /// <summary>The first index at or after <paramref name="index"/> whose character is not ignorable; the text's length if none is.</summary>
+    public static int SkipIgnorables(ReadOnlySpan<char> text, int index)
+    {
+        while (index < text.Length && IsIgnorable(text[index]))
+        {
+            index++;
+        }
+
+        return index;
+    }
+
+    /// <summary>The last index at or before <paramref name="index"/> whose character is not ignorable; -1 if none is.</summary>
+    public static int SkipIgnorablesBack(ReadOnlySpan<char> text, int index)
+    {
+        while (index >= 0 && IsIgnorable(text[index]))
+        {
+            index--;
+        }
+
+        return index;
+    }
 
     /// <summary>Finds the first whole-word phrase occurrence at or after <paramref name="start"/>; longest phrase wins at one position.</summary>
     public bool TryFind(ReadOnlySpan<char> text, int start, out PhraseHit hit)
@@ -478,24 +501,14 @@ internal sealed class PhraseMatcher
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static bool IsWordStartPastIgnorable(ReadOnlySpan<char> text, int index)
     {
-        var before = index - 1;
-        while (before >= 0 && IsIgnorable(text[before]))
-        {
-            before--;
-        }
-
+        var before = SkipIgnorablesBack(text, index - 1);
         return before < 0 || !char.IsLetterOrDigit(text[before]) || !char.IsLetterOrDigit(text[index]);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static bool IsWordEndPastIgnorable(ReadOnlySpan<char> text, int index)
     {
-        var after = index;
-        while (after < text.Length && IsIgnorable(text[after]))
-        {
-            after++;
-        }
-
+        var after = SkipIgnorables(text, index);
         return after >= text.Length || !char.IsLetterOrDigit(text[after]) || !char.IsLetterOrDigit(text[index - 1]);
     }
 
@@ -511,7 +524,7 @@ internal sealed class PhraseMatcher
     };
 
     /// <summary>White space of any kind: a space, a tab, a line break, a no-break space.</summary>
-    private static bool IsSpace(char c) => c == ' ' || (uint)(c - '\t') <= '\r' - '\t' || (c >= 128 && char.IsWhiteSpace(c));
+    public static bool IsSpace(char c) => c == ' ' || (uint)(c - '\t') <= '\r' - '\t' || (c >= 128 && char.IsWhiteSpace(c));
 
     private readonly record struct Phrase(string Entry, int Length, bool IsPrefix, int EntryId, int Lexicon);
 

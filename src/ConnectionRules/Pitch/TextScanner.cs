@@ -132,7 +132,7 @@ internal sealed class TextScanner
         while ((next = text.IndexOfAnyExcept(Plain)) >= 0)
         {
             var c = text[next];
-            if (c == '\u212A' || char.IsWhiteSpace(c) || PhraseMatcher.IsIgnorable(c))
+            if (c == '\u212A' || PhraseMatcher.IsSpace(c) || PhraseMatcher.IsIgnorable(c))
             {
                 return true;
             }
@@ -159,7 +159,7 @@ internal sealed class TextScanner
                 continue;
             }
 
-            if (char.IsWhiteSpace(c))
+            if (PhraseMatcher.IsSpace(c))
             {
                 if (length == 0 || scanned[length - 1] != ' ')
                 {

@@ -90,7 +90,7 @@ internal static class RuleLexicons
             var matched = 0;
             while (matched < Lion.Length && end < text.Length && text[end] == Lion[matched])
             {
-                end = Visible(text, end + 1);
+                end = PhraseMatcher.SkipIgnorables(text, end + 1);
                 matched++;
             }
 
@@ -98,15 +98,10 @@ internal static class RuleLexicons
             {
                 if (end < text.Length && text[end] == 's')
                 {
-                    end = Visible(text, end + 1); // the plural, "LIONs"
+                    end = PhraseMatcher.SkipIgnorables(text, end + 1); // the plural, "LIONs"
                 }
 
-                var before = index - 1;
-                while (before >= 0 && PhraseMatcher.IsIgnorable(text[before]))
-                {
-                    before--;
-                }
-
+                var before = PhraseMatcher.SkipIgnorablesBack(text, index - 1);
                 if ((before < 0 || !char.IsLetterOrDigit(text[before])) && (end >= text.Length || !char.IsLetterOrDigit(text[end])))
                 {
                     return true;
@@ -117,16 +112,5 @@ internal static class RuleLexicons
         }
 
         return false;
-
-        // The first character at or after the index that is not ignorable.
-        static int Visible(ReadOnlySpan<char> text, int index)
-        {
-            while (index < text.Length && PhraseMatcher.IsIgnorable(text[index]))
-            {
-                index++;
-            }
-
-            return index;
-        }
     }
 }
