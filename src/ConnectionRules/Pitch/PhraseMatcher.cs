@@ -12,7 +12,7 @@ namespace ConnectionRules;
 /// A phrase ending in <c>*</c> matches as a prefix (<c>discount*</c> matches "discounted").
 /// Straight and curly apostrophes are interchangeable; a run of white space of any kind (spaces, tabs, line breaks,
 /// no-break spaces) reads as the one space a phrase has there ("we\u00A0 help" holds "we help"); and format characters
-/// (zero-width spaces and joiners, soft hyphens, direction marks: see <see cref="IsIgnorable"/>) are read as if absent
+/// (zero-width spaces and joiners, soft hyphens, direction marks, variation selectors, tag characters: see <see cref="IsIgnorableAt"/>) are read as if absent
 /// ("bo\u200Bok a call" holds "book a call"). So none of them can hide a phrase. Phrases may belong to several lexicons (at most 64), which
 /// <see cref="Scan{TVisitor}"/> reports side by side from a single pass.
 /// </summary>
@@ -202,9 +202,20 @@ internal sealed class PhraseMatcher
     /// <summary>Gets the lexicon of the phrase with the given id.</summary>
     public int LexiconOf(int phraseId) => _phrases[phraseId].Lexicon;
 
-    /// <summary>The text without its ignorable characters (<see cref="IsIgnorable"/>): itself when it has none.</summary>
-    public static string WithoutIgnorables(string text) =>
-        text.Any(IsIgnorable) ? string.Concat(text.Where(c => !IsIgnorable(c))) : text;
+    /// <summary>The text without its ignorable characters (<see cref="IsIgnorableAt"/>): itself when it has none.</summary>
+    public static string WithoutIgnorables(string text)
+    {
+        var kept = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!IsIgnorableAt(text, i))
+            {
+                kept.Append(text[i]);
+            }
+        }
+
+        return kept.Length == text.Length ? text : kept.ToString();
+    }
 
     /// <summary>
     /// A phrase, already without its ignorable characters, read as a text is: case-folded, and a run of white space one
@@ -226,16 +237,36 @@ internal sealed class PhraseMatcher
     }
 
     /// <summary>
-    /// A character the matcher reads as if absent: a format character (Unicode category Cf), such as a zero-width
-    /// space, joiner or non-joiner, a soft hyphen, a word joiner, a byte order mark or a direction mark. They are
-    /// invisible, so a text that holds one inside a phrase shows the phrase.
+    /// Whether the character at the index is one the matcher reads as if absent, because it is invisible: a format
+    /// character (Unicode category Cf), such as a zero-width space, joiner or non-joiner, a soft hyphen, a word joiner,
+    /// a byte order mark, a direction mark or a tag character; or another of Unicode's default-ignorable code points: a
+    /// variation selector, the combining grapheme joiner, and the code points reserved as default-ignorable. Both
+    /// halves of a character written as a surrogate pair (the tag characters U+E0020 to U+E007F, the variation
+    /// selectors from U+E0100) are ignorable. Not the Hangul fillers, default-ignorable letters that many fonts draw
+    /// as a space. A text that holds one inside a phrase shows the phrase.
     /// </summary>
-    public static bool IsIgnorable(char c) => c >= '\u00AD' && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsIgnorableAt(ReadOnlySpan<char> text, int index) => text[index] >= '\u00AD' && IsIgnorableAbove(text, index);
+
+    private static bool IsIgnorableAbove(ReadOnlySpan<char> text, int index)
+    {
+        var c = text[index];
+        if (!char.IsSurrogate(c))
+        {
+            return CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format
+                || c is '\u034F' or '\u17B4' or '\u17B5' or (>= '\u180B' and <= '\u180F') or '\u2065' or (>= '\uFE00' and <= '\uFE0F') or (>= '\uFFF0' and <= '\uFFF8');
+        }
+
+        var high = char.IsHighSurrogate(c) ? index : index - 1;
+        return high >= 0 && high + 1 < text.Length && char.IsSurrogatePair(text[high], text[high + 1])
+            && char.ConvertToUtf32(text[high], text[high + 1]) is var codePoint
+            && (codePoint is >= 0xE0000 and <= 0xE0FFF || Rune.GetUnicodeCategory(new Rune(codePoint)) == UnicodeCategory.Format);
+    }
 
     /// <summary>The first index at or after <paramref name="index"/> whose character is not ignorable; the text's length if none is.</summary>
     public static int SkipIgnorables(ReadOnlySpan<char> text, int index)
     {
-        while (index < text.Length && IsIgnorable(text[index]))
+        while (index < text.Length && IsIgnorableAt(text, index))
         {
             index++;
         }
@@ -246,7 +277,7 @@ internal sealed class PhraseMatcher
     /// <summary>The last index at or before <paramref name="index"/> whose character is not ignorable; -1 if none is.</summary>
     public static int SkipIgnorablesBack(ReadOnlySpan<char> text, int index)
     {
-        while (index >= 0 && IsIgnorable(text[index]))
+        while (index >= 0 && IsIgnorableAt(text, index))
         {
             index--;
         }
@@ -339,7 +370,7 @@ internal sealed class PhraseMatcher
             {
                 node = ~node;
                 var afterSpace = IsSpace(text[i]);
-                while (++i < text.Length && (IsIgnorable(text[i]) || (afterSpace && IsSpace(text[i]))))
+                while (++i < text.Length && (IsIgnorableAt(text, i) || (afterSpace && IsSpace(text[i]))))
                 {
                 }
 
@@ -483,8 +514,7 @@ internal sealed class PhraseMatcher
             return true;
         }
 
-        var before = text[index - 1];
-        return IsIgnorable(before) ? IsWordStartPastIgnorable(text, index) : !char.IsLetterOrDigit(before) || !char.IsLetterOrDigit(text[index]);
+        return IsIgnorableAt(text, index - 1) ? IsWordStartPastIgnorable(text, index) : !char.IsLetterOrDigit(text[index - 1]) || !char.IsLetterOrDigit(text[index]);
     }
 
     private static bool IsWordEnd(ReadOnlySpan<char> text, int index)
@@ -494,8 +524,7 @@ internal sealed class PhraseMatcher
             return true;
         }
 
-        var after = text[index];
-        return IsIgnorable(after) ? IsWordEndPastIgnorable(text, index) : !char.IsLetterOrDigit(after) || !char.IsLetterOrDigit(text[index - 1]);
+        return IsIgnorableAt(text, index) ? IsWordEndPastIgnorable(text, index) : !char.IsLetterOrDigit(text[index]) || !char.IsLetterOrDigit(text[index - 1]);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -81,7 +81,7 @@ internal sealed class TextScanner
     /// words is found as a substring too: the phrases are ASCII, whose case folding the search shares; each is searched
     /// by its longest part without an apostrophe (the text may write any of three). Where the scan reads the text
     /// otherwise than as written (white space other than single spaces, which it reads as one space; the characters it
-    /// reads as if absent, <see cref="PhraseMatcher.IsIgnorable"/>; the Kelvin sign, the one character above ASCII that
+    /// reads as if absent, <see cref="PhraseMatcher.IsIgnorableAt"/>; the Kelvin sign, the one character above ASCII that
     /// folds into ASCII), the search is made again on the text as the scan reads it, or, for a text longer than 1,024
     /// characters, left to the scan. True means the full scan must tell. Always true on
     /// .NET 8, which has no <c>SearchValues&lt;string&gt;</c>.
@@ -132,7 +132,7 @@ internal sealed class TextScanner
         while ((next = text.IndexOfAnyExcept(Plain)) >= 0)
         {
             var c = text[next];
-            if (c == '\u212A' || PhraseMatcher.IsSpace(c) || PhraseMatcher.IsIgnorable(c))
+            if (c == '\u212A' || PhraseMatcher.IsSpace(c) || PhraseMatcher.IsIgnorableAt(text, next))
             {
                 return true;
             }
@@ -152,9 +152,10 @@ internal sealed class TextScanner
     {
         Span<char> scanned = stackalloc char[text.Length];
         var length = 0;
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
-            if (PhraseMatcher.IsIgnorable(c))
+            var c = text[i];
+            if (PhraseMatcher.IsIgnorableAt(text, i))
             {
                 continue;
             }

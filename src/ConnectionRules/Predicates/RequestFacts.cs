@@ -30,14 +30,16 @@ internal static class RequestFacts
     }
 
     /// <summary>
-    /// The text shows nothing: it holds only white space, control characters, format characters (zero-width spaces,
-    /// direction marks) and combining marks with nothing to combine with.
+    /// The text shows nothing: it holds only white space, control characters, the characters the phrase matcher reads
+    /// as if absent (<see cref="PhraseMatcher.IsIgnorableAt"/>: zero-width spaces, direction marks, tag characters) and
+    /// combining marks with nothing to combine with.
     /// </summary>
     public static bool IsBlank(string text)
     {
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
-            if (!char.IsWhiteSpace(c) && char.GetUnicodeCategory(c) is not (UnicodeCategory.Control or UnicodeCategory.Format
+            var c = text[i];
+            if (!char.IsWhiteSpace(c) && !PhraseMatcher.IsIgnorableAt(text, i) && char.GetUnicodeCategory(c) is not (UnicodeCategory.Control
                 or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark))
             {
                 return false;
@@ -72,7 +74,7 @@ internal static class RequestFacts
 
         // Ignorable characters inside the word are part of it, as the phrase matcher reads it.
         var end = start;
-        while (end < text.Length && (char.IsLetterOrDigit(text[end]) || PhraseMatcher.IsIgnorable(text[end])))
+        while (end < text.Length && (char.IsLetterOrDigit(text[end]) || PhraseMatcher.IsIgnorableAt(text, end)))
         {
             end++;
         }
@@ -85,9 +87,10 @@ internal static class RequestFacts
     {
         var count = 0;
         var inWord = false;
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
-            if (PhraseMatcher.IsIgnorable(c))
+            var c = text[i];
+            if (PhraseMatcher.IsIgnorableAt(text, i))
             {
                 continue;
             }

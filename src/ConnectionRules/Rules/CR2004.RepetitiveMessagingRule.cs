@@ -163,9 +163,10 @@ internal sealed class RepetitiveMessagingRule : ConnectionRule
         var words = 0;
         var hash = 2166136261u;
         var inWord = false;
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
-            if (PhraseMatcher.IsIgnorable(c))
+            var c = text[i];
+            if (PhraseMatcher.IsIgnorableAt(text, i))
             {
                 // Invisible: "fol\u200Blow" is the word "follow".
                 continue;

@@ -71,7 +71,7 @@ internal static class RuleLexicons
 
     /// <summary>
     /// Returns whether the text holds the acronym LION, or its plural LIONs, as a word, in capitals (not "lion" the
-    /// animal, nor "LIONsgate"). Invisible characters (<see cref="PhraseMatcher.IsIgnorable"/>) are read as if absent,
+    /// animal, nor "LIONsgate"). Invisible characters (<see cref="PhraseMatcher.IsIgnorableAt"/>) are read as if absent,
     /// as in the lexicons: "LI\u200BON" is LION.
     /// </summary>
     public static bool ContainsLionAcronym(ReadOnlySpan<char> text)

@@ -60,13 +60,14 @@ public sealed class DefaultPitchDetectorTests
         Assert.Equal("counterPhrases", Assert.Throws<ArgumentException>(() => new DefaultPitchDetector([], [], [null!])).ParamName);
         Assert.Equal("strongPhrases", Assert.Throws<ArgumentException>(() => new DefaultPitchDetector(["\u200B"], [])).ParamName);
         Assert.Equal("weakPhrases", Assert.Throws<ArgumentException>(() => new DefaultPitchDetector([], ["\u200B* "])).ParamName);
+        Assert.Equal("strongPhrases", Assert.Throws<ArgumentException>(() => new DefaultPitchDetector(["\U000E0061\uFE0F"], [])).ParamName);
     }
 
     [Fact]
     public void Invisible_characters_in_a_phrase_are_not_looked_for_even_at_its_ends()
     {
         // A zero-width space after a phrase must not hide the space or the '*' before it.
-        var detector = new DefaultPitchDetector(["quick demo \u200B", "\u200B free audit", "discount*\u200B"], []);
+        var detector = new DefaultPitchDetector(["quick demo \u200B", "\u200B free audit", "discount*\U000E007F"], []);
 
         Assert.Equal("quick demo", detector.Detect("Hi Sam, can I give you a quick demo?").Phrase);
         Assert.Equal("free audit", detector.Detect("Claim your free audit").Phrase);

@@ -34,13 +34,26 @@ public sealed class PhraseMatcherTests
     private static readonly string[] Separators = [" ", " ", " ", ", ", ". ", "-", "'", "\u2019", "\u00A0", "\t", "\n", "/", "(", ")", "?", "!"];
 
     // Format characters: a zero-width space, non-joiner and joiner, a soft hyphen, a word joiner, a byte order mark, a
-    // left-to-right mark.
-    private static readonly string[] Invisible = ["\u200B", "\u200C", "\u200D", "\u00AD", "\u2060", "\uFEFF", "\u200E"];
+    // left-to-right mark; tag characters, written as surrogate pairs (a tag space, a tag "A"), and a musical format
+    // character. Other default-ignorable code points: variation selectors 16 and 18 (the second a surrogate pair), the
+    // combining grapheme joiner, a Mongolian free variation selector.
+    private static readonly string[] Invisible =
+    [
+        "\u200B", "\u200C", "\u200D", "\u00AD", "\u2060", "\uFEFF", "\u200E", "\U000E0020", "\U000E0041", "\U0001D173",
+        "\uFE0F", "\U000E0101", "\u034F", "\u180B",
+    ];
 
     // Runs of white space that read as the one space between two words of a phrase.
     private static readonly string[] Spacing = ["  ", "\t", "\u00A0", " \n ", "\r\n", "\u2003", " \u200B ", "\u200B\u00A0"];
 
-    private static readonly string[] Oddities = ["é", "É", "ß", "İ", "Ä", "naïve", "café", "15", "2026", "€", "%", "\U0001F600", "ǅ", "x", "Ab", "ABC", "abcd", "discounted"];
+    // Letters above ASCII, digits, symbols, an emoji alone and with a variation selector, a Hangul filler (a letter
+    // some fonts draw as a space: not read as absent), and surrogates that make no pair.
+    private static readonly string[] Oddities =
+    [
+        "é", "É", "ß", "İ", "Ä", "naïve", "café", "15", "2026", "€", "%", "\U0001F600", "\u2764\uFE0F", "ǅ", "x", "Ab", "ABC", "abcd",
+        "discounted", "\u3164", "\uDB40", "\uDC41",
+    ];
+
 
     [Fact]
     public void Scan_finds_exactly_the_longest_phrase_of_each_lexicon_at_every_word_start()
@@ -110,6 +123,31 @@ public sealed class PhraseMatcherTests
     }
 
     [Theory]
+    [InlineData("Please bo\U000E006Fok a call", 7, 13)] // a tag character, a surrogate pair: "ASCII smuggling"
+    [InlineData("Please b\U000E0020\U000E007Fook a call", 7, 15)]
+    [InlineData("Please boo\uFE0Fk a\u034F call", 7, 13)] // a variation selector, the combining grapheme joiner
+    [InlineData("Please book\U000E0101 a call\U0001D173", 7, 13)] // a variation selector above the BMP inside; a musical format character after
+    public void Invisible_characters_written_as_surrogate_pairs_and_variation_selectors_do_not_hide_a_phrase(string text, int index, int length)
+    {
+        var matcher = new PhraseMatcher(["book a call", "count"]);
+
+        Assert.True(matcher.TryFind(text, 0, out var hit));
+        Assert.Equal((index, length), (hit.Index, hit.Length));
+        Assert.False(matcher.TryFind("a dis\U000E0063count", 0, out _));
+    }
+
+    [Theory]
+    [InlineData(0xDB40)] // a high surrogate with no low one: a character, which ends the word "dis"
+    [InlineData(0xDC63)] // a low one with no high one
+    [InlineData(0x3164)] // a Hangul filler, which some fonts draw as a space: not read as absent
+    public void A_surrogate_that_makes_no_pair_and_a_Hangul_filler_are_not_read_as_absent(int unit)
+    {
+        var matcher = new PhraseMatcher(["discount"]);
+
+        Assert.False(matcher.TryFind($"a dis{(char)unit}count", 0, out _));
+    }
+
+    [Theory]
     [InlineData("Please book  a call today", 7, 12)]
     [InlineData("Please book\u00A0a\u00A0call today", 7, 11)]
     [InlineData("Please book a\r\n\tcall today", 7, 13)]
@@ -176,12 +214,15 @@ public sealed class PhraseMatcherTests
     private static bool Matches(string text, int position, (string Folded, bool IsPrefix) phrase) => EndOf(text, position, phrase) >= 0;
 
     // The entry as the matcher reports it: as written, without its invisible characters.
-    private static string Written(int entry) => string.Concat(Entries[entry].Phrase.Where(c => !IsInvisible(c)));
+    private static string Written(int entry) => Visible(Entries[entry].Phrase);
+
+    private static string Visible(string text) =>
+        string.Concat(Enumerable.Range(0, text.Length).Where(i => !IsInvisibleAt(text, i)).Select(i => text[i]));
 
     /// <summary>Where the phrase, matched at the position, ends in the text (invisible characters inside it skipped); -1 if it does not match there.</summary>
     private static int EndOf(string text, int position, (string Folded, bool IsPrefix) phrase)
     {
-        if (IsInvisible(text[position]))
+        if (IsInvisibleAt(text, position))
         {
             return -1;
         }
@@ -189,7 +230,7 @@ public sealed class PhraseMatcherTests
         var i = position;
         for (var k = 0; k < phrase.Folded.Length; k++)
         {
-            while (k > 0 && i < text.Length && IsInvisible(text[i]))
+            while (k > 0 && i < text.Length && IsInvisibleAt(text, i))
             {
                 i++;
             }
@@ -207,7 +248,7 @@ public sealed class PhraseMatcherTests
                     return -1;
                 }
 
-                while (i < text.Length && (char.IsWhiteSpace(text[i]) || IsInvisible(text[i])))
+                while (i < text.Length && (char.IsWhiteSpace(text[i]) || IsInvisibleAt(text, i)))
                 {
                     i++;
                 }
@@ -226,23 +267,48 @@ public sealed class PhraseMatcherTests
     }
 
     private static string Folded(string phrase) =>
-        System.Text.RegularExpressions.Regex.Replace(string.Concat(phrase.TrimEnd('*').Where(c => !IsInvisible(c)).Select(Fold)), @"\s+", " ");
+        System.Text.RegularExpressions.Regex.Replace(string.Concat(Visible(phrase.TrimEnd('*')).Select(Fold)), @"\s+", " ");
 
-    private static bool IsInvisible(char c) => char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format;
+    /// <summary>
+    /// Whether the character at the index, or the surrogate pair it is half of, is invisible: a format character or
+    /// one of the other default-ignorable code points of Unicode's DerivedCoreProperties.txt, but the Hangul fillers.
+    /// </summary>
+    private static bool IsInvisibleAt(string text, int index)
+    {
+        var start = char.IsLowSurrogate(text[index]) && index > 0 && char.IsHighSurrogate(text[index - 1]) ? index - 1 : index;
+        if (!Rune.TryGetRuneAt(text, start, out var rune))
+        {
+            return false; // a surrogate that makes no pair
+        }
+
+        return Rune.GetUnicodeCategory(rune) == System.Globalization.UnicodeCategory.Format
+            || rune.Value is 0x034F or 0x17B4 or 0x17B5 or (>= 0x180B and <= 0x180F) or 0x2065 or (>= 0xFE00 and <= 0xFE0F)
+                or (>= 0xFFF0 and <= 0xFFF8) or (>= 0xE0000 and <= 0xE0FFF);
+    }
 
     private static char Fold(char c) => c is '\u2019' or '\u2018' ? '\'' : char.ToLowerInvariant(c);
 
     // Between the nearest visible characters.
     private static bool IsWordStart(string text, int index)
     {
-        var before = text[..index].TrimEnd(Invisible.Select(c => c[0]).ToArray());
-        return before.Length == 0 || !char.IsLetterOrDigit(before[^1]) || !char.IsLetterOrDigit(text[index]);
+        var before = index - 1;
+        while (before >= 0 && IsInvisibleAt(text, before))
+        {
+            before--;
+        }
+
+        return before < 0 || !char.IsLetterOrDigit(text[before]) || !char.IsLetterOrDigit(text[index]);
     }
 
     private static bool IsWordEnd(string text, int index)
     {
-        var after = text[index..].TrimStart(Invisible.Select(c => c[0]).ToArray());
-        return after.Length == 0 || !char.IsLetterOrDigit(after[0]) || !char.IsLetterOrDigit(text[index - 1]);
+        var after = index;
+        while (after < text.Length && IsInvisibleAt(text, after))
+        {
+            after++;
+        }
+
+        return after == text.Length || !char.IsLetterOrDigit(text[after]) || !char.IsLetterOrDigit(text[index - 1]);
     }
 
     private struct Collector : IPhraseVisitor

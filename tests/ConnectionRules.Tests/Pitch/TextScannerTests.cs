@@ -57,12 +57,13 @@ public sealed class TextScannerTests
     public void The_quick_check_never_says_no_where_the_scan_finds_a_phrase(string text)
     {
         // Also in capitals, with curly apostrophes, with the Kelvin sign, which folds to an ASCII 'k', with zero-width
-        // spaces or soft hyphens inside words, which the scan reads as if absent, and with other white space between
-        // words, which it reads as one space.
+        // spaces, soft hyphens, tag characters (surrogate pairs) or variation selectors inside words, which the scan
+        // reads as if absent, and with other white space between words, which it reads as one space.
         foreach (var variant in new[]
         {
             text, text.ToUpperInvariant(), text.Replace('\'', '\u2019'), text.Replace('k', '\u212A'), text.Replace("o", "o\u200B"),
-            text.Replace("e", "\u00ADe"), text.Replace(" ", "  "), text.Replace(' ', '\u00A0'), text.Replace(" ", "\r\n"), text.Replace(" ", " \u200B\t"),
+            text.Replace("e", "\u00ADe"), text.Replace("o", "o\U000E006F"), text.Replace("e", "e\uFE0F"),
+            text.Replace(" ", "  "), text.Replace(' ', '\u00A0'), text.Replace(" ", "\r\n"), text.Replace(" ", " \u200B\t"),
         })
         {
             var scan = Scanner.Scan(variant);
@@ -82,6 +83,7 @@ public sealed class TextScannerTests
         Assert.True(TextScanner.MayContain(Lexicon.Invitation, "Join us at the networ\u212Aing evening"));
         Assert.True(TextScanner.MayContain(Lexicon.Invitation, "You\u2019re invited!"));
         Assert.True(TextScanner.MayContain(Lexicon.Invitation, "Join our gro\u200Bup"));
+        Assert.True(TextScanner.MayContain(Lexicon.Invitation, "Join our gro\U000E0075up"));
         Assert.True(TextScanner.MayContain(Lexicon.Invitation, "Join  our\ngroup"));
         Assert.True(TextScanner.MayContain(Lexicon.Invitation, "Join\u00A0our group " + new string('x', 2_000)));
 

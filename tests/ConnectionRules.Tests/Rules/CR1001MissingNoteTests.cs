@@ -20,6 +20,7 @@ public sealed class CR1001MissingNoteTests
         { "\u200E\u2060\uFEFF \u200B", Blank }, // a direction mark, a word joiner, a byte order mark
         { new string('\0', 50), Blank },
         { new string('\u0301', 50), Blank }, // combining accents with no letter to sit on
+        { "\U000E0048\U000E0069 \uFE0F", Blank }, // tag characters (surrogate pairs), a variation selector
         { "I'd like to add you to my professional network on LinkedIn.", Stock },
         { "I’d like to add you to my professional network on LinkedIn.", Stock },
         { "I'd like to add you to my professional network.", Stock },
@@ -34,6 +35,7 @@ public sealed class CR1001MissingNoteTests
         { "I'd like to add you to my pro\u200Bfessional network", Stock },
         { "I'd like to add you to my profes\u00ADsional net\u200Dwork on LinkedIn.", Stock },
         { "H\u200Bi Sam, I'd like to con\u200Bnect. Be\u200Bst, Dana", Stock },
+        { "I'd like to add you to my pro\U000E0020fessional net\uFE0Fwork", Stock }, // a tag space, a variation selector
 
         // Nor does other white space between the words: a line break, two spaces, no-break spaces.
         { "Hi Sam,\n\nI'd like to add you to my\nprofessional  network on\u00A0LinkedIn.", Stock },

@@ -23,6 +23,7 @@ public sealed class CR1003PitchInNoteTests
     [InlineData("Our agency offers lead generation services for B2B teams.")]
     [InlineData("I'd love to show you a quick demo of our platform")]
     [InlineData("Our agency offers le\u200Bad gen\u00ADeration ser\u200Cvices for B2B teams.")] // invisible characters hide no phrase
+    [InlineData("Our agency offers le\U000E0061ad gen\uFE0Feration ser\U000E0101vices for B2B teams.")] // tag characters and variation selectors
     [InlineData("Hi Sam, we\u00A0help platform teams cut their build times.")] // nor does white space of another kind
     [InlineData("Hi Sam, we  help platform teams cut their build times.")]
     public void an_unmistakable_pitch_is_caught_by_the_default_detector(string note)

@@ -158,12 +158,15 @@ public sealed class CR2004RepetitiveMessagingTests
         Assert.Equal([(Id, "messages[4]", ThreeRepeats)], Reported(evaluation));
     }
 
-    [Fact]
-    public void invisible_characters_inside_words_do_not_make_a_repeat_look_different()
+    [Theory]
+    [InlineData("\u200B")] // a zero-width space
+    [InlineData("\U000E006F")] // a tag character, a surrogate pair
+    [InlineData("\uFE0F")] // a variation selector
+    public void invisible_characters_inside_words_do_not_make_a_repeat_look_different(string invisible)
     {
-        // Zero-width spaces after every 'o' would split most of the third text's words in two if they were read.
+        // Invisible characters after every 'o' would split most of the third text's words in two if they were read.
         var evaluation = Requests.RecommendedEngine().Evaluate(AcceptedWith(
-            Sender(1, FollowUp), Reply(2), Sender(24, FollowUp), Reply(25), Sender(48, FollowUp.Replace("o", "o\u200B", StringComparison.Ordinal))));
+            Sender(1, FollowUp), Reply(2), Sender(24, FollowUp), Reply(25), Sender(48, FollowUp.Replace("o", "o" + invisible, StringComparison.Ordinal))));
 
         Assert.Equal([(Id, "messages[4]", ThreeRepeats)], Reported(evaluation));
     }

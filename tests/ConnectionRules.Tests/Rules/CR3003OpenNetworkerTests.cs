@@ -26,6 +26,8 @@ public sealed class CR3003OpenNetworkerTests
         // Invisible characters hide neither the acronym nor a phrase.
         { "Proud LI\u200BON\u00AD, happy to connect", "LION" },
         { "Open\u200B Net\u200Cworker", "Open\u200B Net\u200Cworker" },
+        { "Proud L\U000E0049ION", "LION" }, // a tag character, a surrogate pair
+        { "Open Netw\U000E0077orker", "Open Netw\U000E0077orker" },
     };
 
     public static TheoryData<string?> OrdinaryHeadlines => new()
@@ -39,6 +41,7 @@ public sealed class CR3003OpenNetworkerTests
         "Analyst at LIONs2 Capital",
         "Big LION\u200Bsgate fan",
         "MIL\u200BLION-dollar closer",
+        "Big LION\U000E0073sgate fan",
         "Platform engineer at Northwind",
         "",
         null,
