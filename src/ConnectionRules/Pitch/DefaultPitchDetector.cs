@@ -38,7 +38,7 @@ public sealed class DefaultPitchDetector : IPitchDetector
     /// <param name="weakPhrases">Signals of which two different ones make a pitch.</param>
     /// <param name="counterPhrases">Phrases that cancel a strong phrase or two weak signals; none by default.</param>
     /// <exception cref="ArgumentNullException"><paramref name="strongPhrases"/> or <paramref name="weakPhrases"/> is null.</exception>
-    /// <exception cref="ArgumentException">A phrase is null or blank.</exception>
+    /// <exception cref="ArgumentException">A phrase is null or blank, or holds half a surrogate pair (it is not valid UTF-16).</exception>
     public DefaultPitchDetector(IEnumerable<string> strongPhrases, IEnumerable<string> weakPhrases, IEnumerable<string>? counterPhrases = null)
     {
         ArgumentNullException.ThrowIfNull(strongPhrases);
@@ -90,7 +90,32 @@ public sealed class DefaultPitchDetector : IPitchDetector
                 throw new ArgumentException("Every phrase must hold at least one character other than white space, invisible characters and '*'.", paramName);
             }
 
+            if (LoneSurrogateIn(phrase!) is var lone and >= 0)
+            {
+                throw new ArgumentException(
+                    $"The phrase \"{visible}\" holds half a surrogate pair, U+{(int)phrase![lone]:X4} at index {lone}: it is not valid UTF-16. Write the character whole.",
+                    paramName);
+            }
+
             entries.Add((visible, score));
         }
+    }
+
+    /// <summary>The index of the first surrogate in the text that makes no pair; -1 if there is none.</summary>
+    private static int LoneSurrogateIn(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsSurrogatePair(text, i))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

@@ -218,15 +218,15 @@ internal sealed class PhraseMatcher
     }
 
     /// <summary>
-    /// A phrase, already without its ignorable characters, read as a text is: case-folded, and a run of white space one
-    /// space.
+    /// A phrase, already without its ignorable characters, read as a text is: styled letters as the letters they style,
+    /// case-folded, and a run of white space one space.
     /// </summary>
     private static string FoldPhrase(ReadOnlySpan<char> phrase)
     {
         var folded = new StringBuilder(phrase.Length);
-        foreach (var c in phrase)
+        for (var i = 0; i < phrase.Length; i++)
         {
-            var f = Fold(c);
+            var f = Fold(ReadChar(phrase, ref i));
             if (!(f == ' ' && folded.Length > 0 && folded[^1] == ' '))
             {
                 folded.Append(f);
@@ -292,7 +292,7 @@ internal sealed class PhraseMatcher
         var starts = new WordStarts(text, start);
         while (starts.Next() is var position and >= 0)
         {
-            if (FirstStep(text, position) is not (var first and not None) || LongestPerLexicon(text, position, first, longest) is not (var found and not 0))
+            if (FirstStep(text, position, out var reached) is not (var first and not None) || LongestPerLexicon(text, reached, first, longest) is not (var found and not 0))
             {
                 continue;
             }
@@ -330,12 +330,12 @@ internal sealed class PhraseMatcher
         var starts = new WordStarts(text, 0);
         while (starts.Next() is var position and >= 0)
         {
-            if (FirstStep(text, position) is not (var first and not None))
+            if (FirstStep(text, position, out var reached) is not (var first and not None))
             {
                 continue;
             }
 
-            var found = LongestPerLexicon(text, position, first, longest);
+            var found = LongestPerLexicon(text, reached, first, longest);
             for (var lexicon = 0; found != 0; lexicon++, found >>= 1)
             {
                 if ((found & 1) != 0)
@@ -347,14 +347,15 @@ internal sealed class PhraseMatcher
     }
 
     /// <summary>
-    /// One walk from the position, whose first character led to <paramref name="node"/>: for each lexicon, its longest
-    /// phrase there and where it ends in the text (<paramref name="longest"/>[2 * lexicon] and [2 * lexicon + 1]: the end
-    /// is past the phrase's length when ignorable characters are inside it); returns the lexicons found, as bits.
+    /// One walk from a position whose first character, read up to <paramref name="reached"/> (the second half of a
+    /// surrogate pair), led to <paramref name="node"/>: for each lexicon, its longest phrase there and where it ends in
+    /// the text (<paramref name="longest"/>[2 * lexicon] and [2 * lexicon + 1]: the end is past the phrase's length when
+    /// ignorable characters or surrogate pairs are inside it); returns the lexicons found, as bits.
     /// </summary>
-    private ulong LongestPerLexicon(ReadOnlySpan<char> text, int position, int node, Span<int> longest)
+    private ulong LongestPerLexicon(ReadOnlySpan<char> text, int reached, int node, Span<int> longest)
     {
         var found = 0UL;
-        var i = position;
+        var i = reached;
         while (true)
         {
             if ((_shape[node] & EndsHere) != 0)
@@ -374,7 +375,7 @@ internal sealed class PhraseMatcher
                 {
                 }
 
-                node = i < text.Length ? Step(node, _shape[node], Fold(text[i])) : None;
+                node = i < text.Length ? Step(node, _shape[node], Fold(ReadChar(text, ref i))) : None;
             }
 
             if (node == None)
@@ -460,8 +461,11 @@ internal sealed class PhraseMatcher
     }
 
     /// <summary>The node a phrase that starts here reaches with its first character; none if no phrase or word starts here.</summary>
-    private int FirstStep(ReadOnlySpan<char> text, int position) =>
-        Step(Root, _shape[Root], Fold(text[position])) is var node and not None && IsWordStart(text, position) ? node : None;
+    private int FirstStep(ReadOnlySpan<char> text, int position, out int reached)
+    {
+        reached = position;
+        return Step(Root, _shape[Root], Fold(ReadChar(text, ref reached))) is var node and not None && IsWordStart(text, position) ? node : None;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Step(int node, int shape, char c)
@@ -504,9 +508,10 @@ internal sealed class PhraseMatcher
     }
 
     // Whether a word starts or ends between two characters is told from the nearest characters that are not
-    // ignorable; text[index] is never one (no phrase starts with one, and a phrase ends at a character it matched).
-    // Called at every word that starts like a phrase, so the common case has no loop, which would keep it from being
-    // inlined, and an ignorable neighbour takes a call.
+    // ignorable, as read (ReadChar: a styled letter such as 𝗯, a surrogate pair, is a letter); text[index] is never ignorable
+    // (no phrase starts with one, and a phrase ends at a character it matched). Called at every word that starts like
+    // a phrase, so two ASCII characters, the common case, are told apart without a loop, which would keep the check
+    // from being inlined, and anything else takes a call.
     private static bool IsWordStart(ReadOnlySpan<char> text, int index)
     {
         if (index == 0)
@@ -514,7 +519,9 @@ internal sealed class PhraseMatcher
             return true;
         }
 
-        return IsIgnorableAt(text, index - 1) ? IsWordStartPastIgnorable(text, index) : !char.IsLetterOrDigit(text[index - 1]) || !char.IsLetterOrDigit(text[index]);
+        var before = text[index - 1];
+        var at = text[index];
+        return (before | at) < 128 ? !char.IsLetterOrDigit(before) || !char.IsLetterOrDigit(at) : IsWordStartSlowly(text, index);
     }
 
     private static bool IsWordEnd(ReadOnlySpan<char> text, int index)
@@ -524,21 +531,102 @@ internal sealed class PhraseMatcher
             return true;
         }
 
-        return IsIgnorableAt(text, index) ? IsWordEndPastIgnorable(text, index) : !char.IsLetterOrDigit(text[index]) || !char.IsLetterOrDigit(text[index - 1]);
+        var after = text[index];
+        var last = text[index - 1];
+        return (after | last) < 128 ? !char.IsLetterOrDigit(after) || !char.IsLetterOrDigit(last) : IsWordEndSlowly(text, index);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static bool IsWordStartPastIgnorable(ReadOnlySpan<char> text, int index)
+    private static bool IsWordStartSlowly(ReadOnlySpan<char> text, int index)
     {
         var before = SkipIgnorablesBack(text, index - 1);
-        return before < 0 || !char.IsLetterOrDigit(text[before]) || !char.IsLetterOrDigit(text[index]);
+        return before < 0 || !char.IsLetterOrDigit(ReadCharEndingAt(text, before)) || !char.IsLetterOrDigit(ReadChar(text, ref index));
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static bool IsWordEndPastIgnorable(ReadOnlySpan<char> text, int index)
+    private static bool IsWordEndSlowly(ReadOnlySpan<char> text, int index)
     {
         var after = SkipIgnorables(text, index);
-        return after >= text.Length || !char.IsLetterOrDigit(text[after]) || !char.IsLetterOrDigit(text[index - 1]);
+        return after >= text.Length || !char.IsLetterOrDigit(ReadChar(text, ref after)) || !char.IsLetterOrDigit(ReadCharEndingAt(text, index - 1));
+    }
+
+    /// <summary>
+    /// The character at <paramref name="index"/> as a reader sees it, case kept: a letter or digit styled with
+    /// Unicode's Mathematical Alphanumeric Symbols (bold 𝐁, sans-serif bold 𝗯, italic 𝑏, script, fraktur, double-struck
+    /// 𝟙, monospace 𝚋 ...), which is a surrogate pair whose second half <paramref name="index"/> is moved to, one of the
+    /// letterlike symbols that stand in their gaps (ℎ, ℬ, ℂ ...), or a fullwidth form (Ａ, ｂ, ！), is the ASCII
+    /// character it styles, as Unicode's compatibility normalization (NFKC) reads it; any other character is itself.
+    /// People write bold and italic this way where a text field has no formatting, and a pitch in bold is a pitch.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static char ReadChar(ReadOnlySpan<char> text, ref int index) =>
+        text[index] is var c && c < '\u2102' ? c : ReadStyled(text, ref index);
+
+    /// <summary>The character that ends at the index, as <see cref="ReadChar"/> reads it: a styled letter read from the first half of its pair.</summary>
+    public static char ReadCharEndingAt(ReadOnlySpan<char> text, int index)
+    {
+        var first = index > 0 && char.IsLowSurrogate(text[index]) ? index - 1 : index;
+        var c = ReadChar(text, ref first);
+        return first == index ? c : text[index];
+    }
+
+    private static char ReadStyled(ReadOnlySpan<char> text, ref int index)
+    {
+        const int Alphabets = 13; // bold, italic, bold italic, script, bold script, fraktur, double-struck, bold fraktur, and five more
+        const int FirstDigit = 0x1D7CE - 0x1D400;
+        var c = text[index];
+        if (c is >= '\uFF01' and <= '\uFF5E')
+        {
+            return (char)(c - ('\uFF01' - '!'));
+        }
+
+        if (c == '\uD835' && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]))
+        {
+            // U+1D400 to U+1D7FF: the alphabets, 52 letters each, capitals first; Greek; then the digits, 10 each.
+            var offset = text[index + 1] - 0xDC00;
+            if (offset < Alphabets * 52)
+            {
+                index++;
+                var letter = offset % 52;
+                return (char)(letter < 26 ? 'A' + letter : 'a' + (letter - 26));
+            }
+
+            if (offset >= FirstDigit)
+            {
+                index++;
+                return (char)('0' + ((offset - FirstDigit) % 10));
+            }
+
+            return c;
+        }
+
+        return c switch
+        {
+            '\u2102' or '\u212D' => 'C',
+            '\u210B' or '\u210C' or '\u210D' => 'H',
+            '\u2110' or '\u2111' => 'I',
+            '\u2112' => 'L',
+            '\u2115' => 'N',
+            '\u2119' => 'P',
+            '\u211A' => 'Q',
+            '\u211B' or '\u211C' or '\u211D' => 'R',
+            '\u2124' or '\u2128' => 'Z',
+            '\u212C' => 'B',
+            '\u2130' => 'E',
+            '\u2131' => 'F',
+            '\u2133' => 'M',
+            '\u2145' => 'D',
+            '\u2146' => 'd',
+            '\u2147' => 'e',
+            '\u2148' => 'i',
+            '\u2149' => 'j',
+            '\u210A' => 'g',
+            '\u210E' => 'h',
+            '\u2113' => 'l',
+            '\u212F' => 'e',
+            '\u2134' => 'o',
+            _ => c,
+        };
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

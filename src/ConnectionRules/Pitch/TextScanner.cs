@@ -81,8 +81,8 @@ internal sealed class TextScanner
     /// words is found as a substring too: the phrases are ASCII, whose case folding the search shares; each is searched
     /// by its longest part without an apostrophe (the text may write any of three). Where the scan reads the text
     /// otherwise than as written (white space other than single spaces, which it reads as one space; the characters it
-    /// reads as if absent, <see cref="PhraseMatcher.IsIgnorableAt"/>; the Kelvin sign, the one character above ASCII that
-    /// folds into ASCII), the search is made again on the text as the scan reads it, or, for a text longer than 1,024
+    /// reads as if absent, <see cref="PhraseMatcher.IsIgnorableAt"/>; the styled letters it reads as ASCII,
+    /// <see cref="PhraseMatcher.ReadChar"/>; the Kelvin sign, which folds into ASCII), the search is made again on the text as the scan reads it, or, for a text longer than 1,024
     /// characters, left to the scan. True means the full scan must tell. Always true on
     /// .NET 8, which has no <c>SearchValues&lt;string&gt;</c>.
     /// </summary>
@@ -118,7 +118,7 @@ internal sealed class TextScanner
 #if NET9_0_OR_GREATER
     /// <summary>
     /// The text holds what makes its substrings differ from what the full scan reads: two spaces in a row, other white
-    /// space (a tab, a line break, a no-break space), an ignorable character, or the Kelvin sign. The search skips
+    /// space (a tab, a line break, a no-break space), an ignorable character, a styled letter, or the Kelvin sign. The search skips
     /// the characters from the space to U+0084 in vectorized strides, and looks at the others one by one.
     /// </summary>
     private static bool IsReadDifferently(ReadOnlySpan<char> text)
@@ -132,7 +132,8 @@ internal sealed class TextScanner
         while ((next = text.IndexOfAnyExcept(Plain)) >= 0)
         {
             var c = text[next];
-            if (c == '\u212A' || PhraseMatcher.IsSpace(c) || PhraseMatcher.IsIgnorableAt(text, next))
+            var read = next;
+            if (c == '\u212A' || PhraseMatcher.IsSpace(c) || PhraseMatcher.IsIgnorableAt(text, next) || PhraseMatcher.ReadChar(text, ref read) != c)
             {
                 return true;
             }
@@ -146,7 +147,7 @@ internal sealed class TextScanner
     /// <summary>
     /// The substring search made on the text as the scan reads it, copied to the stack (it is at most
     /// <see cref="MaxReadAsScanned"/> characters long): each run of white space one space, the ignorable characters
-    /// left out, the Kelvin sign a <c>k</c>.
+    /// left out, a styled letter its ASCII letter, the Kelvin sign a <c>k</c>.
     /// </summary>
     private static bool ContainsAsScanned(ReadOnlySpan<char> text, SearchValues<string> substrings)
     {
@@ -154,11 +155,12 @@ internal sealed class TextScanner
         var length = 0;
         for (var i = 0; i < text.Length; i++)
         {
-            var c = text[i];
             if (PhraseMatcher.IsIgnorableAt(text, i))
             {
                 continue;
             }
+
+            var c = PhraseMatcher.ReadChar(text, ref i);
 
             if (PhraseMatcher.IsSpace(c))
             {

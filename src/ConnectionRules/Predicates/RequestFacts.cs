@@ -67,14 +67,14 @@ internal static class RequestFacts
     private static ReadOnlySpan<char> FirstWord(ReadOnlySpan<char> text)
     {
         var start = 0;
-        while (start < text.Length && !char.IsLetterOrDigit(text[start]))
+        while (start < text.Length && !IsLetterOrDigitAt(text, start, out _))
         {
             start++;
         }
 
         // Ignorable characters inside the word are part of it, as the phrase matcher reads it.
         var end = start;
-        while (end < text.Length && (char.IsLetterOrDigit(text[end]) || PhraseMatcher.IsIgnorableAt(text, end)))
+        while (end < text.Length && (PhraseMatcher.IsIgnorableAt(text, end) || IsLetterOrDigitAt(text, end, out end)))
         {
             end++;
         }
@@ -82,20 +82,22 @@ internal static class RequestFacts
         return text[start..end];
     }
 
-    /// <summary>The words of the text: runs of letters and digits, read as the phrase matcher reads them, ignorable characters as if absent.</summary>
+    /// <summary>
+    /// The words of the text: runs of letters and digits, read as the phrase matcher reads them: ignorable characters
+    /// as if absent, styled letters (<see cref="PhraseMatcher.ReadChar"/>) as letters.
+    /// </summary>
     public static int CountWords(ReadOnlySpan<char> text)
     {
         var count = 0;
         var inWord = false;
         for (var i = 0; i < text.Length; i++)
         {
-            var c = text[i];
             if (PhraseMatcher.IsIgnorableAt(text, i))
             {
                 continue;
             }
 
-            var isWordChar = char.IsLetterOrDigit(c);
+            var isWordChar = IsLetterOrDigitAt(text, i, out i);
             if (isWordChar && !inWord)
             {
                 count++;
@@ -105,6 +107,13 @@ internal static class RequestFacts
         }
 
         return count;
+    }
+
+    /// <summary>The character at the index, as the phrase matcher reads it, is a letter or digit; <paramref name="last"/> is its last index.</summary>
+    private static bool IsLetterOrDigitAt(ReadOnlySpan<char> text, int index, out int last)
+    {
+        last = index;
+        return char.IsLetterOrDigit(PhraseMatcher.ReadChar(text, ref last));
     }
 
     /// <summary>The case-insensitive intersection of the two members' groups is not empty.</summary>

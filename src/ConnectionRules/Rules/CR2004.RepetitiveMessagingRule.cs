@@ -165,12 +165,14 @@ internal sealed class RepetitiveMessagingRule : ConnectionRule
         var inWord = false;
         for (var i = 0; i < text.Length; i++)
         {
-            var c = text[i];
             if (PhraseMatcher.IsIgnorableAt(text, i))
             {
                 // Invisible: "fol\u200Blow" is the word "follow".
                 continue;
             }
+
+            // A styled letter is its ASCII letter: "𝗳𝗼𝗹𝗹𝗼𝘄" is the word "follow".
+            var c = PhraseMatcher.ReadChar(text, ref i);
 
             if (char.IsLetterOrDigit(c))
             {

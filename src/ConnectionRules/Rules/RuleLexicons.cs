@@ -69,17 +69,21 @@ internal static class RuleLexicons
     /// <summary>Finds the phrases of <see cref="OpenNetworkerPhrases"/>.</summary>
     public static readonly PhraseMatcher OpenNetworker = new(OpenNetworkerPhrases);
 
+    // What may be read as an L: itself, the first half of a styled letter (𝗟), a fullwidth L, a script L.
+    private const string LionStarts = "L\uD835\uFF2C\u2112";
+
     /// <summary>
     /// Returns whether the text holds the acronym LION, or its plural LIONs, as a word, in capitals (not "lion" the
     /// animal, nor "LIONsgate"). Invisible characters (<see cref="PhraseMatcher.IsIgnorableAt"/>) are read as if absent,
-    /// as in the lexicons: "LI\u200BON" is LION.
+    /// and styled letters as the letters they style (<see cref="PhraseMatcher.ReadChar"/>), as in the lexicons:
+    /// "LI\u200BON" and "𝗟𝗜𝗢𝗡" are LION.
     /// </summary>
     public static bool ContainsLionAcronym(ReadOnlySpan<char> text)
     {
         const string Lion = "LION";
         for (var start = 0; start < text.Length;)
         {
-            var found = text[start..].IndexOf('L');
+            var found = text[start..].IndexOfAny(LionStarts);
             if (found < 0)
             {
                 return false;
@@ -88,7 +92,7 @@ internal static class RuleLexicons
             var index = start + found;
             var end = index;
             var matched = 0;
-            while (matched < Lion.Length && end < text.Length && text[end] == Lion[matched])
+            while (matched < Lion.Length && end < text.Length && ReadsAs(text, ref end, Lion[matched]))
             {
                 end = PhraseMatcher.SkipIgnorables(text, end + 1);
                 matched++;
@@ -96,13 +100,14 @@ internal static class RuleLexicons
 
             if (matched == Lion.Length)
             {
-                if (end < text.Length && text[end] == 's')
+                if (end < text.Length && ReadsAs(text, ref end, 's'))
                 {
                     end = PhraseMatcher.SkipIgnorables(text, end + 1); // the plural, "LIONs"
                 }
 
                 var before = PhraseMatcher.SkipIgnorablesBack(text, index - 1);
-                if ((before < 0 || !char.IsLetterOrDigit(text[before])) && (end >= text.Length || !char.IsLetterOrDigit(text[end])))
+                if ((before < 0 || !char.IsLetterOrDigit(PhraseMatcher.ReadCharEndingAt(text, before)))
+                    && (end >= text.Length || !char.IsLetterOrDigit(PhraseMatcher.ReadChar(text, ref end))))
                 {
                     return true;
                 }
@@ -112,5 +117,18 @@ internal static class RuleLexicons
         }
 
         return false;
+
+        // The character at the index is read as the letter; the index moves to the last half of a styled letter.
+        static bool ReadsAs(ReadOnlySpan<char> text, ref int index, char letter)
+        {
+            var last = index;
+            if (PhraseMatcher.ReadChar(text, ref last) != letter)
+            {
+                return false;
+            }
+
+            index = last;
+            return true;
+        }
     }
 }

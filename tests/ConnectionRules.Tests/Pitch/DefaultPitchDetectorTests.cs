@@ -64,6 +64,24 @@ public sealed class DefaultPitchDetectorTests
     }
 
     [Fact]
+    public void A_phrase_with_half_a_surrogate_pair_is_refused_with_where_it_is()
+    {
+        // Not theory data: xunit carries a lone surrogate into a test case as U+FFFD.
+        foreach (var (phrase, where) in new[]
+        {
+            ("demo\uD835", "U+D835 at index 4"),
+            ("\uDC41 demo", "U+DC41 at index 0"),
+            ("a\uDB40\U000E0041\uDC41b", "U+DB40 at index 1"), // the two halves would pair once the tag character between them is read as absent
+        })
+        {
+            var error = Assert.Throws<ArgumentException>(() => new DefaultPitchDetector([], [phrase]));
+
+            Assert.Equal("weakPhrases", error.ParamName);
+            Assert.Contains($"holds half a surrogate pair, {where}: it is not valid UTF-16", error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Invisible_characters_in_a_phrase_are_not_looked_for_even_at_its_ends()
     {
         // A zero-width space after a phrase must not hide the space or the '*' before it.

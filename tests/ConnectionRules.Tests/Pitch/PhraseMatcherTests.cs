@@ -1,4 +1,5 @@
 using System.Text;
+using ConnectionRules.Tests.Support;
 
 namespace ConnectionRules.Tests.Pitch;
 
@@ -6,7 +7,8 @@ namespace ConnectionRules.Tests.Pitch;
 /// The phrase matcher reads sixteen characters at a time and walks a packed trie; these tests hold it to the plainest
 /// reading of its contract, a search of every phrase at every word start, on generated texts that mix phrases,
 /// fragments of phrases, non-ASCII letters, curly apostrophes, invisible format characters inside words, runs of white
-/// space of every kind between a phrase's words and separators across the sixteen-character blocks.
+/// space of every kind between a phrase's words, phrases in bold, italic and fullwidth letters, and separators across
+/// the sixteen-character blocks.
 /// </summary>
 public sealed class PhraseMatcherTests
 {
@@ -22,8 +24,8 @@ public sealed class PhraseMatcherTests
         ("discount*", 5), ("Discount", 5), ("discount", 5), ("€", 5), ("%", 5), ("café", 5), ("Straße frei", 5),
         ("naïve plan*", 5), ("don't", 5), ("a", 5), ("ab", 5), ("abc*", 5), ("c++", 5), ("x", 6), ("abc", 6),
 
-        // A phrase written with a zero-width space, or with a run of white space, is read as texts are.
-        ("zero\u200Bwidth", 6), ("two  spaced\twords", 6),
+        // A phrase written with a zero-width space, with a run of white space, or in bold, is read as texts are.
+        ("zero\u200Bwidth", 6), ("two  spaced\twords", 6), ("\U0001D41F\U0001D42B\U0001D41E\U0001D41E \U0001D42D\U0001D42B\U0001D422\U0001D41A\U0001D425", 6),
     ];
 
     private static readonly PhraseMatcher Matcher = new(Entries);
@@ -161,6 +163,56 @@ public sealed class PhraseMatcherTests
         Assert.False(matcher.TryFind("book-a-call", 0, out _));
     }
 
+    [Fact]
+    public void A_styled_letter_or_digit_reads_as_the_ASCII_character_that_compatibility_normalization_gives()
+    {
+        // Every character of the three blocks, alone and at the end of a text (a high surrogate with nothing after it).
+        var blocks = Enumerable.Range(0x1D400, 0x400).Concat(Enumerable.Range(0x2100, 0x50)).Concat(Enumerable.Range(0xFF00, 0x100));
+        foreach (var codePoint in blocks.Where(c => Rune.GetUnicodeCategory(new Rune(c)) != System.Globalization.UnicodeCategory.OtherNotAssigned))
+        {
+            var text = char.ConvertFromUtf32(codePoint);
+            var index = 0;
+            var read = PhraseMatcher.ReadChar(text, ref index);
+            var expected = Read(text, 0);
+            Assert.True(
+                (expected.C, expected.Width - 1) == (read, index),
+                $"U+{codePoint:X4} reads as U+{(int)read:X4} ending at {index}; expected U+{(int)expected.C:X4} ending at {expected.Width - 1}.");
+            Assert.Equal(expected.Width == text.Length ? expected.C : text[^1], PhraseMatcher.ReadCharEndingAt(text, text.Length - 1));
+            if (text.Length == 2)
+            {
+                index = 0;
+                Assert.Equal(text[0], PhraseMatcher.ReadChar(text.AsSpan(0, 1), ref index));
+                Assert.Equal(0, index);
+            }
+        }
+
+        // The styles the tests write are what NFKC reads as their letters and digits.
+        const string Plain = "Book a quick demo: 2026, 15% off. Zebra Hotel";
+        Assert.All(StyledText.Styles, style => Assert.Equal(Plain, StyledText.In(style, Plain).Normalize(NormalizationForm.FormKC)));
+    }
+
+    [Theory]
+    [InlineData(StyledText.Style.Bold)]
+    [InlineData(StyledText.Style.SansBold)]
+    [InlineData(StyledText.Style.Italic)]
+    [InlineData(StyledText.Style.Script)]
+    [InlineData(StyledText.Style.DoubleStruck)]
+    [InlineData(StyledText.Style.Monospace)]
+    [InlineData(StyledText.Style.Fullwidth)]
+    public void A_phrase_in_bold_italic_or_fullwidth_letters_is_found_and_quoted_as_written(StyledText.Style style)
+    {
+        var matcher = new PhraseMatcher(["book a call", "count"]);
+        var text = "Please " + StyledText.In(style, "Book a call") + " today";
+
+        Assert.True(matcher.TryFind(text, 0, out var hit));
+        Assert.Equal(StyledText.In(style, "Book a call"), text.Substring(hit.Index, hit.Length));
+
+        // A styled letter is a letter: it joins the plain letters beside it into one word.
+        Assert.False(matcher.TryFind("a " + StyledText.In(style, "dis") + "count", 0, out _));
+        Assert.False(matcher.TryFind("a dis" + StyledText.In(style, "count"), 0, out _));
+        Assert.False(matcher.TryFind("a " + StyledText.In(style, "count") + "er", 0, out _));
+    }
+
     /// <summary>Texts of 0 to 90 characters, so that phrases and words straddle the sixteen-character blocks.</summary>
     private static IEnumerable<string> GeneratedTexts()
     {
@@ -172,8 +224,9 @@ public sealed class PhraseMatcherTests
             while (builder.Length < length)
             {
                 var phrase = Entries[random.Next(Entries.Length)].Phrase.TrimEnd('*');
-                builder.Append(random.Next(8) switch
+                builder.Append(random.Next(9) switch
                 {
+                    8 => StyledText.In(StyledText.Styles[random.Next(StyledText.Styles.Length)], phrase),
                     0 or 1 => phrase,
                     7 when phrase.IndexOf(' ', StringComparison.Ordinal) is var space and >= 0 => phrase[..space] + Spacing[random.Next(Spacing.Length)] + phrase[(space + 1)..],
                     6 => phrase.Insert(random.Next(phrase.Length + 1), Invisible[random.Next(Invisible.Length)]),
@@ -253,9 +306,9 @@ public sealed class PhraseMatcherTests
                     i++;
                 }
             }
-            else if (Fold(text[i]) == phrase.Folded[k])
+            else if (Read(text, i) is var (c, width) && Fold(c) == phrase.Folded[k])
             {
-                i++;
+                i += width;
             }
             else
             {
@@ -267,7 +320,45 @@ public sealed class PhraseMatcherTests
     }
 
     private static string Folded(string phrase) =>
-        System.Text.RegularExpressions.Regex.Replace(string.Concat(Visible(phrase.TrimEnd('*')).Select(Fold)), @"\s+", " ");
+        System.Text.RegularExpressions.Regex.Replace(string.Concat(ReadAll(Visible(phrase.TrimEnd('*'))).Select(Fold)), @"\s+", " ");
+
+    private static IEnumerable<char> ReadAll(string text)
+    {
+        for (var i = 0; i < text.Length;)
+        {
+            var (c, width) = Read(text, i);
+            yield return c;
+            i += width;
+        }
+    }
+
+    /// <summary>
+    /// The character at the index as a reader sees it, and how many UTF-16 units it takes: a character of the
+    /// Mathematical Alphanumeric Symbols, the Letterlike Symbols or the fullwidth forms whose compatibility normalization
+    /// (NFKC) is one ASCII letter or digit (any ASCII character, for a fullwidth form) is that character; but the Kelvin
+    /// sign, which case folding reads, and the information source ℹ, a symbol.
+    /// </summary>
+    private static (char C, int Width) Read(string text, int index)
+    {
+        if (!Rune.TryGetRuneAt(text, index, out var rune))
+        {
+            return (text[index], 1);
+        }
+
+        var normalized = rune.ToString().Normalize(NormalizationForm.FormKC);
+        var styled = rune.Value switch
+        {
+            >= 0x1D400 and <= 0x1D7FF or >= 0x2100 and <= 0x214F and not 0x212A and not 0x2139 => normalized.Length == 1 && char.IsAsciiLetterOrDigit(normalized[0]),
+            >= 0xFF01 and <= 0xFF5E => true,
+            _ => false,
+        };
+        return styled ? (normalized[0], rune.Utf16SequenceLength) : (text[index], 1);
+    }
+
+    /// <summary>The character read that ends just before the index.</summary>
+    private static char ReadBefore(string text, int index) =>
+        index >= 2 && char.IsSurrogatePair(text[index - 2], text[index - 1]) && Read(text, index - 2) is (var c, 2) ? c
+        : Read(text, index - 1) is (var single, 1) ? single : text[index - 1];
 
     /// <summary>
     /// Whether the character at the index, or the surrogate pair it is half of, is invisible: a format character or
@@ -297,7 +388,7 @@ public sealed class PhraseMatcherTests
             before--;
         }
 
-        return before < 0 || !char.IsLetterOrDigit(text[before]) || !char.IsLetterOrDigit(text[index]);
+        return before < 0 || !char.IsLetterOrDigit(ReadBefore(text, before + 1)) || !char.IsLetterOrDigit(Read(text, index).C);
     }
 
     private static bool IsWordEnd(string text, int index)
@@ -308,7 +399,7 @@ public sealed class PhraseMatcherTests
             after++;
         }
 
-        return after == text.Length || !char.IsLetterOrDigit(text[after]) || !char.IsLetterOrDigit(text[index - 1]);
+        return after == text.Length || !char.IsLetterOrDigit(Read(text, after).C) || !char.IsLetterOrDigit(ReadBefore(text, index));
     }
 
     private struct Collector : IPhraseVisitor

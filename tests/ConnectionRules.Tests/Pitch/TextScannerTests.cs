@@ -1,3 +1,5 @@
+using ConnectionRules.Tests.Support;
+
 namespace ConnectionRules.Tests.Pitch;
 
 /// <summary>
@@ -58,11 +60,13 @@ public sealed class TextScannerTests
     {
         // Also in capitals, with curly apostrophes, with the Kelvin sign, which folds to an ASCII 'k', with zero-width
         // spaces, soft hyphens, tag characters (surrogate pairs) or variation selectors inside words, which the scan
-        // reads as if absent, and with other white space between words, which it reads as one space.
+        // reads as if absent, in bold, script or fullwidth letters, which it reads as ASCII, and with other white space
+        // between words, which it reads as one space.
         foreach (var variant in new[]
         {
             text, text.ToUpperInvariant(), text.Replace('\'', '\u2019'), text.Replace('k', '\u212A'), text.Replace("o", "o\u200B"),
             text.Replace("e", "\u00ADe"), text.Replace("o", "o\U000E006F"), text.Replace("e", "e\uFE0F"),
+            StyledText.In(StyledText.Style.SansBold, text), StyledText.In(StyledText.Style.Script, text), StyledText.In(StyledText.Style.Fullwidth, text),
             text.Replace(" ", "  "), text.Replace(' ', '\u00A0'), text.Replace(" ", "\r\n"), text.Replace(" ", " \u200B\t"),
         })
         {
@@ -84,6 +88,7 @@ public sealed class TextScannerTests
         Assert.True(TextScanner.MayContain(Lexicon.Invitation, "You\u2019re invited!"));
         Assert.True(TextScanner.MayContain(Lexicon.Invitation, "Join our gro\u200Bup"));
         Assert.True(TextScanner.MayContain(Lexicon.Invitation, "Join our gro\U000E0075up"));
+        Assert.True(TextScanner.MayContain(Lexicon.Invitation, "Join our " + StyledText.In(StyledText.Style.SansBold, "group")));
         Assert.True(TextScanner.MayContain(Lexicon.Invitation, "Join  our\ngroup"));
         Assert.True(TextScanner.MayContain(Lexicon.Invitation, "Join\u00A0our group " + new string('x', 2_000)));
 

@@ -37,6 +37,10 @@ public sealed class CR1001MissingNoteTests
         { "H\u200Bi Sam, I'd like to con\u200Bnect. Be\u200Bst, Dana", Stock },
         { "I'd like to add you to my pro\U000E0020fessional net\uFE0Fwork", Stock }, // a tag space, a variation selector
 
+        // Nor do bold or fullwidth letters, in the stock text or in the greeting and sign-off around it.
+        { StyledText.In(StyledText.Style.SansBold, "Hi") + " Sam, " + StyledText.In(StyledText.Style.SansBold, "I'd like to connect"), Stock },
+        { StyledText.In(StyledText.Style.Fullwidth, "Let's connect!") + " Best regards, Dana", Stock },
+
         // Nor does other white space between the words: a line break, two spaces, no-break spaces.
         { "Hi Sam,\n\nI'd like to add you to my\nprofessional  network on\u00A0LinkedIn.", Stock },
         { "Let's\u00A0connect!", Stock },
@@ -53,6 +57,9 @@ public sealed class CR1001MissingNoteTests
         "I'd like to add you to my professional network on LinkedIn. We met at the Lisbon Rust meetup last week and talked about build caching.",
         "Hi Sam, we sat together at the Kubernetes workshop on Tuesday. I'd like to connect with you on LinkedIn to keep swapping notes on Bazel.",
         "\u200BThanks for the tip on remote caching at the meetup\u0301!",
+
+        // A sentence of the sender's own in bold is four words before the stock text, not none.
+        StyledText.In(StyledText.Style.SansBold, "We met at KubeCon") + ", I'd like to connect.",
     };
 
     [Theory]

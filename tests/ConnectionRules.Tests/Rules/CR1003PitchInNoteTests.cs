@@ -43,6 +43,20 @@ public sealed class CR1003PitchInNoteTests
         Assert.Equal([(Id, "note", "The note is a sales pitch (\"Quick Demo\")")], Reported(evaluation));
     }
 
+    [Theory]
+    [InlineData(StyledText.Style.SansBold)]
+    [InlineData(StyledText.Style.Italic)]
+    [InlineData(StyledText.Style.Fullwidth)]
+    public void a_pitch_in_bold_italic_or_fullwidth_letters_is_a_pitch_quoted_as_written(StyledText.Style style)
+    {
+        var engine = Requests.RecommendedEngine(b => b.UsePitchDetector(new DefaultPitchDetector(["quick demo"], [])));
+        var quickDemo = StyledText.In(style, "Quick Demo");
+
+        var evaluation = engine.Evaluate(Requests.Clean() with { Note = $"Hi Sam, can I give you a {quickDemo} next week?" });
+
+        Assert.Equal([(Id, "note", $"The note is a sales pitch (\"{quickDemo}\")")], Reported(evaluation));
+    }
+
     [Fact]
     public void a_quoted_phrase_keeps_the_invisible_characters_written_inside_it()
     {

@@ -171,6 +171,17 @@ public sealed class CR2004RepetitiveMessagingTests
         Assert.Equal([(Id, "messages[4]", ThreeRepeats)], Reported(evaluation));
     }
 
+    [Theory]
+    [InlineData(StyledText.Style.SansBold)]
+    [InlineData(StyledText.Style.Fullwidth)]
+    public void a_repeat_in_bold_or_fullwidth_letters_is_a_repeat(StyledText.Style style)
+    {
+        var evaluation = Requests.RecommendedEngine().Evaluate(AcceptedWith(
+            Sender(1, FollowUp), Reply(2), Sender(24, FollowUp), Reply(25), Sender(48, StyledText.In(style, FollowUp))));
+
+        Assert.Equal([(Id, "messages[4]", ThreeRepeats)], Reported(evaluation));
+    }
+
     [Fact]
     public void control_characters_are_no_word_whichever_way_a_text_is_read()
     {

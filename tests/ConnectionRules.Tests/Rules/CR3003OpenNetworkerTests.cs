@@ -28,6 +28,11 @@ public sealed class CR3003OpenNetworkerTests
         { "Open\u200B Net\u200Cworker", "Open\u200B Net\u200Cworker" },
         { "Proud L\U000E0049ION", "LION" }, // a tag character, a surrogate pair
         { "Open Netw\U000E0077orker", "Open Netw\U000E0077orker" },
+
+        // Nor do bold or fullwidth letters.
+        { "Proud " + StyledText.In(StyledText.Style.SansBold, "LION"), "LION" },
+        { "Recruiter | " + StyledText.In(StyledText.Style.Fullwidth, "LIONs") + " welcome", "LION" },
+        { StyledText.In(StyledText.Style.SansBold, "Open Networker"), StyledText.In(StyledText.Style.SansBold, "Open Networker") },
     };
 
     public static TheoryData<string?> OrdinaryHeadlines => new()
@@ -42,6 +47,9 @@ public sealed class CR3003OpenNetworkerTests
         "Big LION\u200Bsgate fan",
         "MIL\u200BLION-dollar closer",
         "Big LION\U000E0073sgate fan",
+        "Big " + StyledText.In(StyledText.Style.SansBold, "LIONsgate") + " fan",
+        StyledText.In(StyledText.Style.SansBold, "Lion") + " tamer",
+        "MIL" + StyledText.In(StyledText.Style.SansBold, "LION") + "-dollar closer",
         "Platform engineer at Northwind",
         "",
         null,
