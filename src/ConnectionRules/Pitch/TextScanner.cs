@@ -82,7 +82,7 @@ internal sealed class TextScanner
     /// by its longest part without an apostrophe (the text may write any of three). Where the scan reads the text
     /// otherwise than as written (white space other than single spaces, which it reads as one space; the characters it
     /// reads as if absent, <see cref="PhraseMatcher.IsIgnorableAt"/>; the styled letters it reads as ASCII,
-    /// <see cref="PhraseMatcher.ReadChar"/>; the Kelvin sign, which folds into ASCII), the search is made again on the text as the scan reads it, or, for a text longer than 1,024
+    /// <see cref="PhraseMatcher.ReadChar(ReadOnlySpan{char}, ref int)"/>; the Kelvin sign, which folds into ASCII), the search is made again on the text as the scan reads it, or, for a text longer than 1,024
     /// characters, left to the scan. True means the full scan must tell. Always true on
     /// .NET 8, which has no <c>SearchValues&lt;string&gt;</c>.
     /// </summary>

@@ -84,7 +84,7 @@ internal static class RequestFacts
 
     /// <summary>
     /// The words of the text: runs of letters and digits, read as the phrase matcher reads them: ignorable characters
-    /// as if absent, styled letters (<see cref="PhraseMatcher.ReadChar"/>) as letters.
+    /// as if absent, styled letters (<see cref="PhraseMatcher.ReadChar(ReadOnlySpan{char}, ref int)"/>) as letters.
     /// </summary>
     public static int CountWords(ReadOnlySpan<char> text)
     {

@@ -75,7 +75,7 @@ internal static class RuleLexicons
     /// <summary>
     /// Returns whether the text holds the acronym LION, or its plural LIONs, as a word, in capitals (not "lion" the
     /// animal, nor "LIONsgate"). Invisible characters (<see cref="PhraseMatcher.IsIgnorableAt"/>) are read as if absent,
-    /// and styled letters as the letters they style (<see cref="PhraseMatcher.ReadChar"/>), as in the lexicons:
+    /// and styled letters as the letters they style (<see cref="PhraseMatcher.ReadChar(ReadOnlySpan{char}, ref int)"/>), as in the lexicons:
     /// "LI\u200BON" and "𝗟𝗜𝗢𝗡" are LION.
     /// </summary>
     public static bool ContainsLionAcronym(ReadOnlySpan<char> text)
