@@ -93,7 +93,7 @@ public sealed class DefaultPitchDetector : IPitchDetector
             if (LoneSurrogateIn(phrase!) is var lone and >= 0)
             {
                 throw new ArgumentException(
-                    $"The phrase \"{visible}\" holds half a surrogate pair, U+{(int)phrase![lone]:X4} at index {lone}: it is not valid UTF-16. Write the character whole.",
+                    $"The phrase \"{visible}\" holds half a surrogate pair, U+{(int)phrase![lone]:X4} at index {lone} of the phrase as given: it is not valid UTF-16. Write the character whole.",
                     paramName);
             }
 

@@ -620,8 +620,14 @@ internal sealed class PhraseMatcher
 
         if (c == '\uD835' && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]))
         {
-            // U+1D400 to U+1D7FF: the alphabets, 52 letters each, capitals first; Greek; then the digits, 10 each.
+            // U+1D400 to U+1D7FF: the alphabets, 52 letters each, capitals first; Greek; then the digits, 10 each. The
+            // places of the letters the BMP had first are unassigned, and read as themselves, as NFKC reads them.
             var offset = text[index + 1] - 0xDC00;
+            if (CharUnicodeInfo.GetUnicodeCategory(0x1D400 + offset) == UnicodeCategory.OtherNotAssigned)
+            {
+                return c;
+            }
+
             if (offset < Alphabets * 52)
             {
                 var letter = offset % 52;

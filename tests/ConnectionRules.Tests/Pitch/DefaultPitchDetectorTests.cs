@@ -72,12 +72,13 @@ public sealed class DefaultPitchDetectorTests
             ("demo\uD835", "U+D835 at index 4"),
             ("\uDC41 demo", "U+DC41 at index 0"),
             ("a\uDB40\U000E0041\uDC41b", "U+DB40 at index 1"), // the two halves would pair once the tag character between them is read as absent
+            ("\u200Bdemo\uD835", "U+D835 at index 5"), // counted in the phrase as given, before its invisible characters are removed
         })
         {
             var error = Assert.Throws<ArgumentException>(() => new DefaultPitchDetector([], [phrase]));
 
             Assert.Equal("weakPhrases", error.ParamName);
-            Assert.Contains($"holds half a surrogate pair, {where}: it is not valid UTF-16", error.Message, StringComparison.Ordinal);
+            Assert.Contains($"holds half a surrogate pair, {where} of the phrase as given: it is not valid UTF-16", error.Message, StringComparison.Ordinal);
         }
     }
 

@@ -167,13 +167,15 @@ public sealed class PhraseMatcherTests
     public void A_styled_letter_or_digit_reads_as_the_ASCII_character_that_compatibility_normalization_gives()
     {
         // Every character of the three blocks, alone and at the end of a text (a high surrogate with nothing after it).
+        // An unassigned code point, such as the place of the italic h (U+1D455), which the BMP had first as ℎ, reads
+        // as itself, as NFKC reads it.
         var blocks = Enumerable.Range(0x1D400, 0x400).Concat(Enumerable.Range(0x2100, 0x50)).Concat(Enumerable.Range(0xFF00, 0x100));
-        foreach (var codePoint in blocks.Where(c => Rune.GetUnicodeCategory(new Rune(c)) != System.Globalization.UnicodeCategory.OtherNotAssigned))
+        foreach (var codePoint in blocks)
         {
             var text = char.ConvertFromUtf32(codePoint);
             var index = 0;
             var read = PhraseMatcher.ReadChar(text, ref index);
-            var expected = Read(text, 0);
+            var expected = Rune.GetUnicodeCategory(new Rune(codePoint)) == System.Globalization.UnicodeCategory.OtherNotAssigned ? (C: text[0], Width: 1) : Read(text, 0);
             Assert.True(
                 (expected.C, expected.Width - 1) == (read, index),
                 $"U+{codePoint:X4} reads as U+{(int)read:X4} ending at {index}; expected U+{(int)expected.C:X4} ending at {expected.Width - 1}.");
