@@ -11,10 +11,12 @@ namespace ConnectionRules;
 /// Finds whole-word phrases in a text, case-insensitively, in one pass and without allocating.
 /// A phrase ending in <c>*</c> matches as a prefix (<c>discount*</c> matches "discounted").
 /// Straight and curly apostrophes are interchangeable; a run of white space of any kind (spaces, tabs, line breaks,
-/// no-break spaces) reads as the one space a phrase has there ("we\u00A0 help" holds "we help"); and format characters
-/// (zero-width spaces and joiners, soft hyphens, direction marks, variation selectors, tag characters: see <see cref="IsIgnorableAt"/>) are read as if absent
-/// ("bo\u200Bok a call" holds "book a call"). So none of them can hide a phrase. Phrases may belong to several lexicons (at most 64), which
-/// <see cref="Scan{TVisitor}"/> reports side by side from a single pass.
+/// no-break spaces) reads as the one space a phrase has there ("we\u00A0 help" holds "we help"); invisible characters
+/// (zero-width spaces and joiners, soft hyphens, direction marks, variation selectors, tag characters: see
+/// <see cref="IsIgnorableAt"/>) are read as if absent ("bo\u200Bok a call" holds "book a call"); and bold, italic and
+/// fullwidth letters are read as the ASCII letters they style ("𝗯𝗼𝗼𝗸 𝗮 𝗰𝗮𝗹𝗹" holds "book a call": see
+/// <see cref="ReadChar(ReadOnlySpan{char}, ref int)"/>). So none of them can hide a phrase. Phrases may belong to
+/// several lexicons (at most 64), which <see cref="Scan{TVisitor}"/> reports side by side from a single pass.
 /// </summary>
 /// <remarks>
 /// The phrases, case-folded, form a trie. A phrase can only start where a word starts: the scan reads the text sixteen
@@ -481,10 +483,8 @@ internal sealed class PhraseMatcher
     }
 
     /// <summary>The node a phrase that starts here reaches with its first character; none if no phrase or word starts here.</summary>
-    private int FirstStep(ReadOnlySpan<char> text, int position)
-    {
-        return Step(Root, _shape[Root], FoldAt(text, position)) is var node and not None && IsWordStart(text, position) ? node : None;
-    }
+    private int FirstStep(ReadOnlySpan<char> text, int position) =>
+        Step(Root, _shape[Root], FoldAt(text, position)) is var node and not None && IsWordStart(text, position) ? node : None;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Step(int node, int shape, char c)
@@ -527,10 +527,10 @@ internal sealed class PhraseMatcher
     }
 
     // Whether a word starts or ends between two characters is told from the nearest characters that are not
-    // ignorable, as read (ReadChar: a styled letter such as 𝗯, a surrogate pair, is a letter); text[index] is never ignorable
-    // (no phrase starts with one, and a phrase ends at a character it matched). Called at every word that starts like
-    // a phrase, so two ASCII characters, the common case, are told apart without a loop, which would keep the check
-    // from being inlined, and anything else takes a call.
+    // ignorable, as read (ReadChar: a styled letter such as 𝗯, a surrogate pair, is a letter); text[index] is never
+    // ignorable (no phrase starts with one, and a phrase ends at a character it matched). Called at every word that
+    // starts like a phrase, so two ASCII characters, the common case, are told apart without a loop, which would keep
+    // the check from being inlined, and anything else takes a call.
     private static bool IsWordStart(ReadOnlySpan<char> text, int index)
     {
         if (index == 0)
