@@ -20,6 +20,28 @@ if (args is ["--cold", .. var coldArguments])
     return Diagnose("--cold", "rounds", coldArguments, 7, count => ColdCaches.Run(Console.Out, count));
 }
 
+// dotnet run -c Release --project benchmarks/ConnectionRules.Benchmarks -- --versus <folder> [turns]   (see Versus)
+if (args is ["--versus", .. var versusArguments])
+{
+    var turns = 60;
+    if (versusArguments.Length is not (1 or 2) || (versusArguments.Length == 2 && !(int.TryParse(versusArguments[1], NumberStyles.None, CultureInfo.InvariantCulture, out turns) && turns >= 1)))
+    {
+        Console.Error.WriteLine($"--versus takes the output folder of this project built from another commit and, optionally, a number of turns of at least 1 (--versus /tmp/base/benchmarks/ConnectionRules.Benchmarks/bin/Release/net10.0 60); got: {string.Join(' ', versusArguments)}");
+        return 2;
+    }
+
+    try
+    {
+        Versus.Run(Console.Out, versusArguments[0], turns);
+        return 0;
+    }
+    catch (ArgumentException exception)
+    {
+        Console.Error.WriteLine($"--versus: {exception.Message}");
+        return 2;
+    }
+}
+
 // dotnet run -c Release --project benchmarks/ConnectionRules.Benchmarks -- --filter '*'
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, BenchmarkConfig.For(args));
 

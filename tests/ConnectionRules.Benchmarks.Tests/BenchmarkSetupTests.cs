@@ -225,6 +225,30 @@ public sealed class BenchmarkSetupTests
     }
 
     [Fact]
+    public void The_versus_diagnosis_loads_two_builds_side_by_side_and_writes_a_line_per_shape_with_both_ratios()
+    {
+        using var output = new StringWriter();
+
+        // This build against itself: three copies of the same code, each in its own load context.
+        Versus.Run(output, AppContext.BaseDirectory, turns: 1, millisecondsPerTurn: 1);
+
+        var lines = output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("Microseconds per evaluation, medians of 1 turn(s) of 1 ms", lines[0], StringComparison.Ordinal);
+        Assert.Equal(9, lines.Length - 1);
+        Assert.All(lines.Skip(1), line => Assert.Matches(@"^(Small|Typical|Large) +(Clean|Half|All) +other +[\d.]+ +this +[\d.]+ +control +[\d.]+ +\| +this ÷ other [\d.]+ +control ÷ other [\d.]+$", line));
+    }
+
+    [Fact]
+    public void The_versus_diagnosis_says_what_folder_it_needs_when_it_is_given_another()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "no-benchmarks-here");
+
+        var error = Assert.Throws<ArgumentException>(() => Versus.Run(TextWriter.Null, folder, turns: 1));
+
+        Assert.Contains($"{folder} holds no ConnectionRules.Benchmarks.dll: give the output folder of benchmarks/ConnectionRules.Benchmarks built from the other commit", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_cold_caches_diagnosis_writes_a_line_per_shape_with_both_ratios_hot_and_cold()
     {
         using var output = new StringWriter();
