@@ -97,23 +97,28 @@ public static class Versus
         try
         {
             var benchmarks = new BuildContext(folder).LoadFromAssemblyPath(path);
-            var judges = benchmarks.GetType("ConnectionRules.Benchmarks.Judges", throwOnError: true)!.GetMethod(nameof(Judges.Create))!.Invoke(null, [null])!;
-            var engine = judges.GetType().GetProperty(nameof(Judges.Engine))!.GetValue(judges)!;
-            var shapes = benchmarks.GetType("ConnectionRules.Benchmarks.Shapes.RequestShapes", throwOnError: true)!;
-            var sizeType = benchmarks.GetType("ConnectionRules.Benchmarks.Shapes.RequestSize", throwOnError: true)!;
-            var flaggedType = benchmarks.GetType("ConnectionRules.Benchmarks.Shapes.Flagged", throwOnError: true)!;
-            var create = shapes.GetMethod(nameof(Shapes.RequestShapes.Create), [sizeType, flaggedType])!;
+            Type TypeOf(string name) => benchmarks.GetType(name) ?? throw Unreadable($"no type {name}");
+            var create = TypeOf("ConnectionRules.Benchmarks.Judges").GetMethod(nameof(Judges.Create)) ?? throw Unreadable("no Judges.Create");
+            var judges = create.Invoke(null, [null]) ?? throw Unreadable("Judges.Create returned null");
+            var engine = judges.GetType().GetProperty(nameof(Judges.Engine))?.GetValue(judges) ?? throw Unreadable("no Judges.Engine");
+            var sizeType = TypeOf("ConnectionRules.Benchmarks.Shapes.RequestSize");
+            var flaggedType = TypeOf("ConnectionRules.Benchmarks.Shapes.Flagged");
+            var createRequest = TypeOf("ConnectionRules.Benchmarks.Shapes.RequestShapes").GetMethod(nameof(Shapes.RequestShapes.Create), [sizeType, flaggedType])
+                ?? throw Unreadable("no RequestShapes.Create(RequestSize, Flagged)");
             return (size, flags) =>
             {
-                var request = create.Invoke(null, [Enum.Parse(sizeType, size), Enum.Parse(flaggedType, flags)])!;
-                var evaluate = engine.GetType().GetMethod(nameof(RuleEngine.Evaluate), [request.GetType()])!;
+                var request = createRequest.Invoke(null, [Enum.Parse(sizeType, size), Enum.Parse(flaggedType, flags)]) ?? throw Unreadable("RequestShapes.Create returned null");
+                var evaluate = engine.GetType().GetMethod(nameof(RuleEngine.Evaluate), [request.GetType()]) ?? throw Unreadable("no RuleEngine.Evaluate(ConnectionRequest)");
                 return Expression.Lambda<Action>(Expression.Call(Expression.Constant(engine), evaluate, Expression.Constant(request))).Compile();
             };
         }
-        catch (Exception exception) when (exception is TypeLoadException or NullReferenceException or TargetInvocationException or FileLoadException or BadImageFormatException)
+        catch (Exception exception) when (exception is FileLoadException or BadImageFormatException or TargetInvocationException)
         {
-            throw new ArgumentException($"{folder} holds a build of the benchmarks that --versus cannot read ({exception.GetType().Name}: {exception.Message}).", nameof(folder), exception);
+            throw Unreadable($"{exception.GetType().Name}: {exception.Message}", exception);
         }
+
+        ArgumentException Unreadable(string what, Exception? inner = null) =>
+            new($"{folder} holds a build of the benchmarks that --versus cannot read ({what}).", nameof(folder), inner);
     }
 
     /// <summary>Loads the assemblies of one build from its folder; the framework's come from the default context.</summary>

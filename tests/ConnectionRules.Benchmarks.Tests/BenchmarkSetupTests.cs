@@ -246,6 +246,21 @@ public sealed class BenchmarkSetupTests
         var error = Assert.Throws<ArgumentException>(() => Versus.Run(TextWriter.Null, folder, turns: 1));
 
         Assert.Contains($"{folder} holds no ConnectionRules.Benchmarks.dll: give the output folder of benchmarks/ConnectionRules.Benchmarks built from the other commit", error.Message, StringComparison.Ordinal);
+
+        // A file of that name that is no assembly.
+        var broken = Directory.CreateTempSubdirectory("versus-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(broken, "ConnectionRules.Benchmarks.dll"), "not an assembly");
+
+            var unreadable = Assert.Throws<ArgumentException>(() => Versus.Run(TextWriter.Null, broken, turns: 1));
+
+            Assert.Contains($"{broken} holds a build of the benchmarks that --versus cannot read (BadImageFormatException", unreadable.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(broken, recursive: true);
+        }
     }
 
     [Fact]
