@@ -21,19 +21,17 @@ if (args is ["--cold", .. var coldArguments])
 }
 
 // dotnet run -c Release --project benchmarks/ConnectionRules.Benchmarks -- --versus <folder> [turns]   (see Versus)
-if (args is ["--versus", .. var versusArguments])
+if (args is ["--versus"])
 {
-    var turns = 60;
-    if (versusArguments.Length is not (1 or 2) || (versusArguments.Length == 2 && !(int.TryParse(versusArguments[1], NumberStyles.None, CultureInfo.InvariantCulture, out turns) && turns >= 1)))
-    {
-        Console.Error.WriteLine($"--versus takes the output folder of this project built from another commit and, optionally, a number of turns of at least 1 (--versus /tmp/base/benchmarks/ConnectionRules.Benchmarks/bin/Release/net10.0 60); got: {string.Join(' ', versusArguments)}");
-        return 2;
-    }
+    Console.Error.WriteLine("--versus takes the output folder of this project built from another commit, then optionally a number of turns (--versus /tmp/base/benchmarks/ConnectionRules.Benchmarks/bin/Release/net10.0 60).");
+    return 2;
+}
 
+if (args is ["--versus", var otherBuild, .. var versusArguments])
+{
     try
     {
-        Versus.Run(Console.Out, versusArguments[0], turns);
-        return 0;
+        return Diagnose($"--versus {otherBuild}", "turns", versusArguments, 60, turns => Versus.Run(Console.Out, otherBuild, turns));
     }
     catch (ArgumentException exception)
     {

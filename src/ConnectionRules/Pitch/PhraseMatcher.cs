@@ -359,11 +359,7 @@ internal sealed class PhraseMatcher
         var found = 0UL;
 
         // Where the first character ends: at the second half of a styled letter's surrogate pair.
-        var i = position;
-        if (char.IsHighSurrogate(text[i]) && ReadChar(text, i) < 128)
-        {
-            i++;
-        }
+        var i = EndOfChar(text, position, ReadChar(text, position));
 
         while (true)
         {
@@ -387,11 +383,7 @@ internal sealed class PhraseMatcher
                 if (i < text.Length)
                 {
                     var c = FoldAt(text, i);
-                    if (char.IsHighSurrogate(text[i]) && c < 128)
-                    {
-                        i++;
-                    }
-
+                    i = EndOfChar(text, i, c);
                     node = Step(node, _shape[node], c);
                 }
                 else
@@ -559,15 +551,28 @@ internal sealed class PhraseMatcher
     private static bool IsWordStartSlowly(ReadOnlySpan<char> text, int index)
     {
         var before = SkipIgnorablesBack(text, index - 1);
-        return before < 0 || !char.IsLetterOrDigit(ReadCharEndingAt(text, before)) || !char.IsLetterOrDigit(ReadChar(text, ref index));
+        return before < 0 || !IsLetterOrDigitEndingAt(text, before) || !IsLetterOrDigitAt(text, index, out _);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static bool IsWordEndSlowly(ReadOnlySpan<char> text, int index)
     {
         var after = SkipIgnorables(text, index);
-        return after >= text.Length || !char.IsLetterOrDigit(ReadChar(text, ref after)) || !char.IsLetterOrDigit(ReadCharEndingAt(text, index - 1));
+        return after >= text.Length || !IsLetterOrDigitAt(text, after, out _) || !IsLetterOrDigitEndingAt(text, index - 1);
     }
+
+    /// <summary>
+    /// Whether the character at the index, as read (<see cref="ReadChar(ReadOnlySpan{char}, ref int)"/>), is a letter or
+    /// digit; <paramref name="last"/> is its last index, the second half of a styled letter's surrogate pair.
+    /// </summary>
+    public static bool IsLetterOrDigitAt(ReadOnlySpan<char> text, int index, out int last)
+    {
+        last = index;
+        return char.IsLetterOrDigit(ReadChar(text, ref last));
+    }
+
+    /// <summary>Whether the character that ends at the index, as read (<see cref="ReadCharEndingAt"/>), is a letter or digit.</summary>
+    public static bool IsLetterOrDigitEndingAt(ReadOnlySpan<char> text, int index) => char.IsLetterOrDigit(ReadCharEndingAt(text, index));
 
     /// <summary>
     /// The character at <paramref name="index"/> as a reader sees it, case kept: a letter or digit styled with
@@ -581,13 +586,15 @@ internal sealed class PhraseMatcher
     public static char ReadChar(ReadOnlySpan<char> text, ref int index)
     {
         var c = ReadChar(text, index);
-        if (c < 128 && char.IsHighSurrogate(text[index]))
-        {
-            index++;
-        }
-
+        index = EndOfChar(text, index, c);
         return c;
     }
+
+    // Where the character at the index ends, given what it was read as: a surrogate pair is read as one character only
+    // when it is a styled letter or digit, read as ASCII.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int EndOfChar(ReadOnlySpan<char> text, int index, char read) =>
+        read < 128 && char.IsHighSurrogate(text[index]) ? index + 1 : index;
 
     /// <summary>
     /// The character at <paramref name="index"/> as a reader sees it (<see cref="ReadChar(ReadOnlySpan{char}, ref int)"/>);

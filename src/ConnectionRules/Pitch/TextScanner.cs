@@ -132,8 +132,7 @@ internal sealed class TextScanner
         while ((next = text.IndexOfAnyExcept(Plain)) >= 0)
         {
             var c = text[next];
-            var read = next;
-            if (c == '\u212A' || PhraseMatcher.IsSpace(c) || PhraseMatcher.IsIgnorableAt(text, next) || PhraseMatcher.ReadChar(text, ref read) != c)
+            if (c == '\u212A' || PhraseMatcher.IsSpace(c) || PhraseMatcher.IsIgnorableAt(text, next) || PhraseMatcher.ReadChar(text, next) != c)
             {
                 return true;
             }

@@ -67,14 +67,14 @@ internal static class RequestFacts
     private static ReadOnlySpan<char> FirstWord(ReadOnlySpan<char> text)
     {
         var start = 0;
-        while (start < text.Length && !IsLetterOrDigitAt(text, start, out _))
+        while (start < text.Length && !PhraseMatcher.IsLetterOrDigitAt(text, start, out _))
         {
             start++;
         }
 
         // Ignorable characters inside the word are part of it, as the phrase matcher reads it.
         var end = start;
-        while (end < text.Length && (PhraseMatcher.IsIgnorableAt(text, end) || IsLetterOrDigitAt(text, end, out end)))
+        while (end < text.Length && (PhraseMatcher.IsIgnorableAt(text, end) || PhraseMatcher.IsLetterOrDigitAt(text, end, out end)))
         {
             end++;
         }
@@ -97,7 +97,7 @@ internal static class RequestFacts
                 continue;
             }
 
-            var isWordChar = IsLetterOrDigitAt(text, i, out i);
+            var isWordChar = PhraseMatcher.IsLetterOrDigitAt(text, i, out i);
             if (isWordChar && !inWord)
             {
                 count++;
@@ -107,13 +107,6 @@ internal static class RequestFacts
         }
 
         return count;
-    }
-
-    /// <summary>The character at the index, as the phrase matcher reads it, is a letter or digit; <paramref name="last"/> is its last index.</summary>
-    private static bool IsLetterOrDigitAt(ReadOnlySpan<char> text, int index, out int last)
-    {
-        last = index;
-        return char.IsLetterOrDigit(PhraseMatcher.ReadChar(text, ref last));
     }
 
     /// <summary>The case-insensitive intersection of the two members' groups is not empty.</summary>

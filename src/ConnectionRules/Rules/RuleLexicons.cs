@@ -106,8 +106,8 @@ internal static class RuleLexicons
                 }
 
                 var before = PhraseMatcher.SkipIgnorablesBack(text, index - 1);
-                if ((before < 0 || !char.IsLetterOrDigit(PhraseMatcher.ReadCharEndingAt(text, before)))
-                    && (end >= text.Length || !char.IsLetterOrDigit(PhraseMatcher.ReadChar(text, ref end))))
+                if ((before < 0 || !PhraseMatcher.IsLetterOrDigitEndingAt(text, before))
+                    && (end >= text.Length || !PhraseMatcher.IsLetterOrDigitAt(text, end, out _)))
                 {
                     return true;
                 }
