@@ -9,7 +9,7 @@ namespace ConnectionRules;
 /// <summary>
 /// The <see cref="IRuleEngine"/> of the container: holds the current <see cref="RuleEngine"/> and swaps it atomically
 /// for a new one when the configuration sections change. A reload that does not build keeps the last good engine and
-/// is logged, never thrown into the host. Logs every rule failure (CR0001) it sees.
+/// is logged, never thrown into the host. Logs every rule failure with its exception, whether CR0001 is enabled or not.
 /// </summary>
 internal sealed class ReloadingRuleEngine : IRuleEngine, IRuleEngineAccessor, IDisposable
 {
@@ -60,16 +60,7 @@ internal sealed class ReloadingRuleEngine : IRuleEngine, IRuleEngineAccessor, ID
     public Severity GetSeverity(string ruleId) => Current.GetSeverity(ruleId);
 
     /// <inheritdoc />
-    public Evaluation Evaluate(ConnectionRequest request)
-    {
-        var evaluation = Current.Evaluate(request);
-        if (evaluation.Diagnostics.Count > 0 && _logger.IsEnabled(LogLevel.Warning))
-        {
-            LogRuleFailures(evaluation);
-        }
-
-        return evaluation;
-    }
+    public Evaluation Evaluate(ConnectionRequest request) => Current.Evaluate(request);
 
     public void Dispose()
     {
@@ -84,27 +75,6 @@ internal sealed class ReloadingRuleEngine : IRuleEngine, IRuleEngineAccessor, ID
             foreach (var subscription in _subscriptions)
             {
                 subscription.Dispose();
-            }
-        }
-    }
-
-    /// <summary>The id of the rule that threw, from a CR0001 message ("Rule {id} threw {type}: {message}").</summary>
-    internal static string FailedRuleId(string message)
-    {
-        const string Prefix = "Rule ";
-        var end = message.StartsWith(Prefix, StringComparison.Ordinal) ? message.IndexOf(' ', Prefix.Length) : -1;
-        return end > Prefix.Length ? message[Prefix.Length..end] : "(unknown)";
-    }
-
-    private void LogRuleFailures(Evaluation evaluation)
-    {
-        var diagnostics = evaluation.Diagnostics;
-        for (var i = 0; i < diagnostics.Count; i++)
-        {
-            var diagnostic = diagnostics[i];
-            if (string.Equals(diagnostic.Id, RuleIds.RuleFailure, StringComparison.Ordinal))
-            {
-                Log.RuleFailed(_logger, FailedRuleId(diagnostic.Message), evaluation.RequestId, diagnostic.Message);
             }
         }
     }
@@ -182,7 +152,7 @@ internal sealed class ReloadingRuleEngine : IRuleEngine, IRuleEngineAccessor, ID
     /// </summary>
     private RuleEngine Build()
     {
-        var builder = new RuleEngineBuilder().AddRecommendedRules();
+        var builder = new RuleEngineBuilder().AddRecommendedRules().OnRuleFailure(LogFailure);
         foreach (var configure in _setup.Configure)
         {
             configure(builder);
@@ -233,6 +203,9 @@ internal sealed class ReloadingRuleEngine : IRuleEngine, IRuleEngineAccessor, ID
         // The same section passed twice (GetSection returns a new instance each time) must not report each problem twice.
         throw new RuleEngineBuildException(errors.Distinct(StringComparer.Ordinal));
     }
+
+    // With its exception, so that the log has the stack trace; also when CR0001 is disabled.
+    private void LogFailure(RuleFailure failure) => Log.RuleFailed(_logger, failure.RuleId, failure.RequestId, failure.ToString(), failure.Exception);
 
     /// <summary>Every key path and value under the sections, to tell a real change from a reload that changed nothing here.</summary>
     private string Snapshot()

@@ -35,6 +35,9 @@ internal sealed class EvaluationState
 
     public List<Diagnostic> Diagnostics => _diagnostics;
 
+    /// <summary>Gets the rule failures of this evaluation, kept only when the engine has failure handlers; null or empty otherwise.</summary>
+    public List<RuleFailure>? Failures => _failures;
+
     /// <summary>Gets the number of the evaluation in progress on this state, different from the one before it.</summary>
     public int Stamp => _stamp;
 
@@ -42,6 +45,8 @@ internal sealed class EvaluationState
     private ulong[] _fingerprints = [];
     private uint[] _wordHashes = [];
     private ulong[] _wordTable = [];
+
+    private List<RuleFailure>? _failures;
 
     public static EvaluationState Rent(RuleEngine engine, ConnectionRequest request, DateTimeOffset now)
     {
@@ -73,6 +78,7 @@ internal sealed class EvaluationState
         state.Request = null;
         state.ActiveRule = null;
         state._diagnostics.Clear();
+        state._failures?.Clear();
         t_cached = state;
     }
 
@@ -243,23 +249,30 @@ internal sealed class EvaluationState
             : new Diagnostic(descriptor, rule.Severity, messageArgs, location, justification));
         if (failed is { } failure)
         {
-            ReportFailure(rule, $"{descriptor.Id} (suppression \"{failure.Suppression.Justification}\")", failure.Exception);
+            ReportFailure(rule, failure.Suppression, failure.Exception);
         }
     }
 
     /// <summary>
-    /// Reports as CR0001 (when it is enabled) that <paramref name="rule"/>, or one of its suppressions, threw: "Rule
-    /// <paramref name="what"/> threw ...", and counts the failure against the rule.
+    /// Reports as CR0001 (when it is enabled) that <paramref name="rule"/>, or its <paramref name="suppression"/>,
+    /// threw: "Rule CR9001 threw ..." or "Rule CR9001 (suppression "...") threw ..."; counts the failure against the
+    /// rule; and keeps it for the engine's failure handlers, when it has any (<see cref="Failures"/>).
     /// </summary>
-    public void ReportFailure(ConfiguredRule rule, string what, Exception exception)
+    public void ReportFailure(ConfiguredRule rule, Suppression? suppression, Exception exception)
     {
         RuleEngineMetrics.RecordRuleFailure(rule.Descriptor.Id);
-        if (Engine!.RuleFailure is not { } ruleFailure)
+        var failure = new RuleFailure(rule.Descriptor.Id, Request!.Id, suppression?.Justification, exception);
+        if (Engine!.HasFailureHandlers)
+        {
+            (_failures ??= []).Add(failure);
+        }
+
+        if (Engine.FailureRule is not { } ruleFailure)
         {
             return;
         }
 
-        ReadOnlySpan<object?> args = [what, exception.GetType().Name, exception.Message];
+        ReadOnlySpan<object?> args = [failure.What, exception.GetType().Name, exception.Message];
         if (rule == ruleFailure)
         {
             // One of CR0001's own suppressions threw: asking them again would fail again.

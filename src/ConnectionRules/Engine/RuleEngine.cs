@@ -12,13 +12,15 @@ public sealed class RuleEngine : IRuleEngine
     private readonly Dictionary<string, ConfiguredRule> _byId;
     private readonly TimeProvider _timeProvider;
     private readonly IVerdictPolicy _verdictPolicy;
+    private readonly Action<RuleFailure>? _onRuleFailure;
 
     internal RuleEngine(
         ConfiguredRule[] rules,
         RuleEngineOptions options,
         IPitchDetector pitchDetector,
         TimeProvider timeProvider,
-        IVerdictPolicy verdictPolicy)
+        IVerdictPolicy verdictPolicy,
+        Action<RuleFailure>? onRuleFailure)
     {
         _byId = rules.ToDictionary(r => r.Descriptor.Id, StringComparer.OrdinalIgnoreCase);
         _ruleFailure = _byId.GetValueOrDefault(RuleIds.RuleFailure);
@@ -35,6 +37,7 @@ public sealed class RuleEngine : IRuleEngine
         Scanner = pitchDetector is DefaultPitchDetector detector ? detector.ScannerWithRuleLexicons : TextScanner.RuleLexiconsOnly;
         _timeProvider = timeProvider;
         _verdictPolicy = verdictPolicy;
+        _onRuleFailure = onRuleFailure;
     }
 
     /// <inheritdoc />
@@ -47,7 +50,10 @@ public sealed class RuleEngine : IRuleEngine
     public IPitchDetector PitchDetector { get; }
 
     /// <summary>Gets CR0001 as configured, or <see langword="null"/> when it is disabled.</summary>
-    internal ConfiguredRule? RuleFailure => _ruleFailure;
+    internal ConfiguredRule? FailureRule => _ruleFailure;
+
+    /// <summary>Gets a value indicating whether handlers were added with <see cref="RuleEngineBuilder.OnRuleFailure"/>.</summary>
+    internal bool HasFailureHandlers => _onRuleFailure is not null;
 
     /// <summary>Gets the scanner that reads each text once for every lexicon the built-in rules need.</summary>
     internal TextScanner Scanner { get; }
@@ -64,7 +70,9 @@ public sealed class RuleEngine : IRuleEngine
     /// <inheritdoc />
     /// <remarks>
     /// When the request's own data is inconsistent (CR0002, not suppressed), the other rules do not run: their answers
-    /// would rest on impossible dates. A rule that throws is reported as CR0001, its partial findings are dropped, and the other rules still run.
+    /// would rest on impossible dates. A rule that throws is reported as CR0001, its partial findings are dropped, and the other rules still run;
+    /// the handlers added with <see cref="RuleEngineBuilder.OnRuleFailure"/> then receive each failure, with its exception, before
+    /// this method returns, and what they throw is thrown from here.
     /// </remarks>
     public Evaluation Evaluate(ConnectionRequest request)
     {
@@ -89,6 +97,15 @@ public sealed class RuleEngine : IRuleEngine
             var diagnostics = state.SortedDiagnostics();
             var verdict = _verdictPolicy.Decide(request, diagnostics);
             RuleEngineMetrics.RecordEvaluation(verdict, started);
+            if (_onRuleFailure is not null && state.Failures is { Count: > 0 } failures)
+            {
+                // Once the rules are done: a handler that throws must not pass for a rule that did.
+                foreach (var failure in failures)
+                {
+                    _onRuleFailure(failure);
+                }
+            }
+
             return new Evaluation(request.Id, verdict, diagnostics, true);
         }
         finally
@@ -124,7 +141,7 @@ public sealed class RuleEngine : IRuleEngine
         {
             // A failing rule's partial findings cannot be trusted.
             state.Diagnostics.RemoveRange(before, state.Diagnostics.Count - before);
-            state.ReportFailure(rule, rule.Descriptor.Id, exception);
+            state.ReportFailure(rule, null, exception);
         }
         finally
         {

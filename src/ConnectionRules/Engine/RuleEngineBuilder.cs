@@ -23,6 +23,7 @@ public sealed class RuleEngineBuilder
     private IPitchDetector _pitchDetector = DefaultPitchDetector.Instance;
     private TimeProvider _timeProvider = TimeProvider.System;
     private IVerdictPolicy _verdictPolicy = DefaultVerdictPolicy.Instance;
+    private Action<RuleFailure>? _onRuleFailure;
     private bool _hasRecommendedRules;
     private bool _built;
 
@@ -232,6 +233,26 @@ public sealed class RuleEngineBuilder
         return this;
     }
 
+    /// <summary>
+    /// Adds a handler that receives every rule failure, a rule or one of its suppressions throwing, with the exception
+    /// and its stack trace: to log it, say, which CR0001's one-line message cannot replace. It is called whether CR0001
+    /// is enabled or not, on the evaluating thread, once the evaluation's rules have run and before <c>Evaluate</c>
+    /// returns, in the order the failures happened; handlers run in the order they were added. What a handler throws is
+    /// thrown from <c>Evaluate</c>: it is the application's code, not a rule's. <c>AddConnectionRules</c> adds one that
+    /// logs each failure.
+    /// </summary>
+    /// <param name="handler">The handler; it must be thread-safe, since an engine evaluates on many threads at once.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="handler"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">The builder has already built an engine.</exception>
+    public RuleEngineBuilder OnRuleFailure(Action<RuleFailure> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        ThrowIfBuilt();
+        _onRuleFailure += handler;
+        return this;
+    }
+
     /// <summary>Validates everything and builds the engine. A builder builds once.</summary>
     /// <returns>The immutable, thread-safe engine.</returns>
     /// <exception cref="RuleEngineBuildException">Every problem found: malformed or duplicate ids, incomplete fluent rules, settings or suppressions naming unknown rules or categories, undefined severities, invalid options.</exception>
@@ -343,7 +364,7 @@ public sealed class RuleEngineBuilder
             }
         }
 
-        return new RuleEngine([.. configured], _options.FrozenCopy(), _pitchDetector, _timeProvider, _verdictPolicy);
+        return new RuleEngine([.. configured], _options.FrozenCopy(), _pitchDetector, _timeProvider, _verdictPolicy, _onRuleFailure);
     }
 
     /// <summary>The effective severity: rule-level setting, else category-level, else the descriptor's default; null when off.</summary>

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace ConnectionRules.Extensions.Tests.Support;
 
 /// <summary>One log entry as a test sees it.</summary>
-public sealed record LogEntry(string Category, LogLevel Level, string EventName, string Message);
+public sealed record LogEntry(string Category, LogLevel Level, string EventName, string Message, Exception? Exception = null);
 
 /// <summary>A logger provider that keeps every entry, at every level, for the test to read.</summary>
 public sealed class CollectingLoggerProvider : ILoggerProvider
@@ -27,6 +27,6 @@ public sealed class CollectingLoggerProvider : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            provider._entries.Enqueue(new LogEntry(category, logLevel, eventId.Name ?? "", formatter(state, exception)));
+            provider._entries.Enqueue(new LogEntry(category, logLevel, eventId.Name ?? "", formatter(state, exception), exception));
     }
 }

@@ -253,20 +253,6 @@ public sealed class CR0001RuleFailureTests
         public override void Evaluate(RuleContext context) => context.Report(null, args);
     }
 
-    /// <summary>A custom rule that throws the exception it is given, when <c>when</c> holds (always by default).</summary>
-    private sealed class ThrowingRule(string id, Func<Exception> exception, Func<ConnectionRequest, bool>? when = null) : ConnectionRule
-    {
-        public override RuleDescriptor Descriptor { get; } = new(id, "Throws", "Never formatted", "Testing", Severity.Warning);
-
-        public override void Evaluate(RuleContext context)
-        {
-            if (when?.Invoke(context.Request) ?? true)
-            {
-                throw exception();
-            }
-        }
-    }
-
     /// <summary>A custom rule that reports twice, then throws.</summary>
     private sealed class ReportsThenThrows : ConnectionRule
     {
