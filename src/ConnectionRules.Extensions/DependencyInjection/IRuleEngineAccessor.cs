@@ -11,8 +11,8 @@ namespace ConnectionRules;
 /// once and ask that immutable engine everything, to get answers that belong together.
 /// </para>
 /// <para>
-/// Do not keep the engine beyond the work at hand, since a reload replaces it, and evaluate through
-/// <see cref="IRuleEngine"/>, which also logs rule failures.
+/// Do not keep the engine beyond the work at hand, since a reload replaces it. Evaluating through it or through
+/// <see cref="IRuleEngine"/> logs rule failures alike: every engine the container builds has the handler that logs them.
 /// </para>
 /// </remarks>
 public interface IRuleEngineAccessor

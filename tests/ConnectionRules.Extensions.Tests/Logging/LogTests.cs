@@ -56,6 +56,17 @@ public sealed class LogTests
     }
 
     [Fact]
+    public void The_engine_in_effect_logs_its_rule_failures_too_when_evaluated_directly()
+    {
+        var (provider, logs) = WithLogging(LogLevel.Trace, rules => rules.AddRule<ThrowingRule>());
+        using var _ = provider;
+
+        provider.GetRequiredService<IRuleEngineAccessor>().Current.Evaluate(Requests.Clean());
+
+        Assert.Equal("RuleFailed", Assert.Single(logs.Entries).EventName);
+    }
+
+    [Fact]
     public void Rule_failures_are_not_logged_below_the_configured_level()
     {
         var (provider, logs) = WithLogging(LogLevel.Error, rules => rules.AddRule<ThrowingRule>());
