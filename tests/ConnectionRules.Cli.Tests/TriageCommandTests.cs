@@ -419,6 +419,37 @@ public sealed class TriageCommandTests : IDisposable
         Assert.EndsWith("The zip may be encrypted, damaged, or compressed with a method .NET does not read: extract it with your archive tool and give the folder.", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_zip_entry_damaged_in_its_data_exits_2_naming_the_entry_rather_than_triaging_what_it_reads()
+    {
+        // Stored, not compressed: a changed byte still decompresses, so only the entry's CRC-32 can tell.
+        _export.WithConnections(Ann).WithMessages($"c1,,Ann Lee,https://www.linkedin.com/in/ann-lee,Sam Rivera,,2024-03-16 10:00:00 UTC,,Hello there,INBOX,");
+        var zip = _export.Zip(compression: System.IO.Compression.CompressionLevel.NoCompression);
+        var bytes = File.ReadAllBytes(zip);
+        var at = bytes.AsSpan().IndexOf("Hello there"u8);
+        Assert.True(at > 0);
+        bytes[at] = (byte)'J';
+        File.WriteAllBytes(zip, bytes);
+
+        var run = Tool.Run("triage", zip);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("", run.Out);
+        var error = Assert.Single(run.ErrorLines);
+        Assert.StartsWith($"error: messages.csv in {zip}: cannot be read: its data is damaged: its CRC-32 is ", error, StringComparison.Ordinal);
+        Assert.EndsWith("Download the export from LinkedIn again, or extract what your archive tool can of it and give the folder.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_undamaged_stored_zip_passes_the_check()
+    {
+        _export.WithConnections(Ann).WithMessages($"c1,,Ann Lee,https://www.linkedin.com/in/ann-lee,Sam Rivera,,2024-03-16 10:00:00 UTC,,Hello there,INBOX,");
+
+        var run = Tool.Run("triage", _export.Zip(compression: System.IO.Compression.CompressionLevel.NoCompression));
+
+        Assert.Equal((0, ""), (run.ExitCode, run.Error));
+    }
+
     [Theory]
     [InlineData("de-DE")]
     [InlineData("ar-SA")]

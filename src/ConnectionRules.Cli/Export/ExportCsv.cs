@@ -197,9 +197,12 @@ internal sealed class ExportCsv : IDisposable
     }
 
     // .NET says "unsupported compression method" for an encrypted entry and for damaged data alike.
-    private static string ArchiveHint(Exception exception) => exception is InvalidDataException or NotSupportedException
-        ? " The zip may be encrypted, damaged, or compressed with a method .NET does not read: extract it with your archive tool and give the folder."
-        : "";
+    private static string ArchiveHint(Exception exception) => exception switch
+    {
+        DamagedZipEntryException => " Download the export from LinkedIn again, or extract what your archive tool can of it and give the folder.",
+        InvalidDataException or NotSupportedException => " The zip may be encrypted, damaged, or compressed with a method .NET does not read: extract it with your archive tool and give the folder.",
+        _ => "",
+    };
 
     private bool IsBlank()
     {

@@ -50,7 +50,7 @@ public sealed class TempExport : IDisposable
         With("Profile.csv", ProfileHeader + $"{first},{last},,,,{headline},,,,,,,\n");
 
     /// <summary>Zips the export folder's files, as LinkedIn sends them, and returns the zip's path.</summary>
-    public string Zip(string? folderInside = null)
+    public string Zip(string? folderInside = null, CompressionLevel compression = CompressionLevel.Optimal)
     {
         var zip = Path.Combine(Root, "export.zip");
         File.Delete(zip);
@@ -58,7 +58,7 @@ public sealed class TempExport : IDisposable
         foreach (var file in Directory.EnumerateFiles(Folder, "*", SearchOption.AllDirectories))
         {
             var name = Path.GetRelativePath(Folder, file).Replace('\\', '/');
-            archive.CreateEntryFromFile(file, folderInside is null ? name : $"{folderInside}/{name}");
+            archive.CreateEntryFromFile(file, folderInside is null ? name : $"{folderInside}/{name}", compression);
         }
 
         return zip;
