@@ -144,10 +144,11 @@ internal sealed class ExportCsv : IDisposable
             return value;
         }
 
-        if (!_warnedEncoding && value.Contains('\uFFFD', StringComparison.Ordinal))
+        if (!_warnedEncoding && value.Contains('\uFFFD', StringComparison.Ordinal) && !System.Text.Unicode.Utf8.IsValid(_reader.GetSpan(column)))
         {
             // Bytes that are not UTF-8 read as U+FFFD: a file re-saved in a legacy encoding by a spreadsheet. Its names then
-            // join nobody in the other files, so say so once rather than let "J\uFFFDrgen" pass for a name.
+            // join nobody in the other files, so say so once rather than let "J\uFFFDrgen" pass for a name. A U+FFFD
+            // written in UTF-8 (a message that quoted one) is text like any other.
             _warnedEncoding = true;
             Warn("the file is not UTF-8 (probably re-saved by a spreadsheet in another encoding): from this row on, its non-UTF-8 characters read as \uFFFD and names holding them may join nobody. Use the file as LinkedIn sent it.");
         }

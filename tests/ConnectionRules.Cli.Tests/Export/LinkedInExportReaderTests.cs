@@ -154,6 +154,17 @@ public sealed class LinkedInExportReaderTests : IDisposable
     }
 
     [Fact]
+    public void A_replacement_character_written_in_utf8_is_text_not_a_sign_of_another_encoding()
+    {
+        _export.WithConnections("J\uFFFDrgen,M\u00FCller,https://www.linkedin.com/in/jm,,,,15 Mar 2024");
+
+        var person = Assert.Single(Read().People);
+
+        Assert.Empty(_warnings);
+        Assert.Contains("J\uFFFDrgen", person.Name, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_connection_is_accepted_at_midnight_utc_of_its_date_and_sent_at_its_first_known_fact()
     {
         _export.WithProfile("Sam", "Rivera")
