@@ -124,6 +124,17 @@ internal static class TriageCommand
         minVerdict.CustomParser = result => NameOf<Verdict>(result, "--min-verdict");
         minVerdict.HelpName = Names<Verdict>("|");
 
+        // The parser hands a word it does not know to PATH, so "--bogus" would be reported as a missing export. A path
+        // that starts with a dash and exists is still a path.
+        path.Validators.Add(result =>
+        {
+            var given = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            if (given.StartsWith('-') && !File.Exists(given) && !Directory.Exists(given))
+            {
+                result.AddError($"{given} is not an option of triage; the options are --format, --output, --config, --min-verdict and --now.");
+            }
+        });
+
         var triage = new Command("triage", "Judge every pending invitation and every connection of a LinkedIn data export, and say who to decline, review or disconnect, and why.")
         {
             path, format, output, config, minVerdict, now,

@@ -549,6 +549,8 @@ public sealed class TriageCommandTests : IDisposable
     [InlineData("--format", "table,json")]
     [InlineData("--min-verdict", "3")]
     [InlineData("--min-verdict", "-1")]
+    [InlineData("--bogus")]
+    [InlineData("-x")]
     public void A_bad_command_line_exits_2_with_usage_advice(params string[] args)
     {
         var run = Tool.Run(["triage", .. args]);
@@ -565,6 +567,12 @@ public sealed class TriageCommandTests : IDisposable
     [InlineData("--min-verdict", "3", "--min-verdict '3' is not one of accept, review, decline, disconnect.")]
     public void A_name_that_is_not_a_value_is_one_line_listing_the_values(string option, string value, string message) =>
         Assert.Equal("error: " + message, Tool.Run("triage", option, value).ErrorLines[0]);
+
+    [Fact]
+    public void An_unknown_option_is_named_as_one_not_as_a_missing_export() =>
+        Assert.Equal(
+            "error: --bogus is not an option of triage; the options are --format, --output, --config, --min-verdict and --now.",
+            Tool.Run("triage", "--bogus").ErrorLines[0]);
 
     [Theory]
     [InlineData("json")]
