@@ -75,7 +75,10 @@ public static class RuleEngineExtensions
 
     /// <summary>
     /// Evaluates a stream of requests in parallel and yields the evaluations in the order the requests came, holding only
-    /// a bounded window of requests in memory (a few hundred per processor) however long the stream is. When the source
+    /// a bounded window of requests in memory (a few hundred per processor) however long the stream is. An evaluation is
+    /// yielded as soon as it and those before it are done: a source that has no request at hand (a queue fed as requests
+    /// arrive) does not hold back the evaluations of those it gave, which are evaluated in chunks of up to 64 while the
+    /// cores are busy and at once while they are idle. Once the token is cancelled, nothing more is yielded. When the source
     /// throws, the requests it gave before are still evaluated and yielded, then its exception is thrown. When the
     /// enumeration ends early (the caller stops, a request is invalid, the token is cancelled), the work not started yet
     /// is cancelled and the work running is awaited before it returns, so nothing runs on behind the caller's back.
@@ -103,71 +106,133 @@ public static class RuleEngineExtensions
         var window = 2 * Environment.ProcessorCount;
         var inFlight = new Queue<Task<EvaluationList>>(window);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var source = requests.GetAsyncEnumerator(stop.Token);
         ExceptionDispatchInfo? sourceFailure = null;
+
+        // The source's next request while it has none at hand: evaluations may go out meanwhile.
+        Task<bool>? waiting = null;
         try
         {
             var chunk = new List<ConnectionRequest>(ChunkSize);
             var start = 0;
-            await using (var source = requests.GetAsyncEnumerator(stop.Token))
+            var reading = true;
+            while (reading || inFlight.Count > 0)
             {
-                while (true)
+                // The chunks done at the head of the line go out at once, in order; a full window, or a source that has
+                // ended, waits for the head.
+                while (inFlight.Count > 0 && (inFlight.Peek().IsCompleted || inFlight.Count >= window || !reading))
                 {
-                    try
+                    foreach (var evaluation in await inFlight.Dequeue().ConfigureAwait(false))
                     {
-                        if (!await source.MoveNextAsync().ConfigureAwait(false))
-                        {
-                            break;
-                        }
+                        cancellationToken.ThrowIfCancellationRequested();
+                        yield return evaluation;
                     }
-                    catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+                }
+
+                if (!reading)
+                {
+                    continue;
+                }
+
+                bool? read;
+                if (waiting is null)
+                {
+                    var next = source.MoveNextAsync();
+                    if (next.IsCompleted)
                     {
-                        // The requests read before the source failed are still judged and yielded; then its exception.
-                        sourceFailure = ExceptionDispatchInfo.Capture(exception);
-                        break;
+                        read = Outcome(next, cancellationToken, ref sourceFailure);
+                    }
+                    else
+                    {
+                        waiting = next.AsTask();
+                        read = null;
+                    }
+                }
+                else
+                {
+                    read = waiting.IsCompleted ? Outcome(waiting, cancellationToken, ref sourceFailure) : null;
+                }
+
+                if (read is null)
+                {
+                    // The source has no request at hand, as a live feed often has not: the requests read so far are not
+                    // held back for it when nothing else is being evaluated. Under load, chunks in flight keep the cores
+                    // busy while the next chunk fills.
+                    if (chunk.Count > 0 && inFlight.Count == 0)
+                    {
+                        inFlight.Enqueue(Start(engine, chunk, start, stop.Token));
+                        start += chunk.Count;
+                        chunk = new List<ConnectionRequest>(ChunkSize);
                     }
 
+                    var head = inFlight.Count > 0 ? inFlight.Peek() : null;
+                    var either = head is null ? (Task)waiting! : Task.WhenAny(waiting!, head);
+                    await either.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    cancellationToken.ThrowIfCancellationRequested();
+                    continue;
+                }
+
+                waiting = null;
+                if (read.Value)
+                {
                     chunk.Add(source.Current);
                     if (chunk.Count < ChunkSize)
                     {
                         continue;
                     }
-
-                    inFlight.Enqueue(Start(engine, chunk, start, stop.Token));
-                    start += chunk.Count;
-                    chunk = new List<ConnectionRequest>(ChunkSize);
-                    if (inFlight.Count >= window)
+                }
+                else
+                {
+                    reading = false;
+                    if (chunk.Count == 0)
                     {
-                        foreach (var evaluation in await inFlight.Dequeue().ConfigureAwait(false))
-                        {
-                            yield return evaluation;
-                        }
+                        continue;
                     }
                 }
-            }
 
-            if (chunk.Count > 0)
-            {
                 inFlight.Enqueue(Start(engine, chunk, start, stop.Token));
-            }
-
-            while (inFlight.Count > 0)
-            {
-                foreach (var evaluation in await inFlight.Dequeue().ConfigureAwait(false))
-                {
-                    yield return evaluation;
-                }
+                start += chunk.Count;
+                chunk = new List<ConnectionRequest>(ChunkSize);
             }
         }
         finally
         {
             // The caller stopped early, or a request or the token ended the stream: the chunks still queued are cancelled,
-            // and the running ones awaited, so that no work outlives the enumeration and no failure goes unobserved.
+            // and the running ones awaited, so that no work outlives the enumeration and no failure goes unobserved; a
+            // source still looking for its next request is told to stop, and awaited before it is disposed.
             await stop.CancelAsync().ConfigureAwait(false);
             await ((Task)Task.WhenAll(inFlight)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (waiting is not null)
+            {
+                await ((Task)waiting).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+
+            await source.DisposeAsync().ConfigureAwait(false);
         }
 
         sourceFailure?.Throw();
     }
+
+    /// <summary>
+    /// Whether the source gave a request, from its completed <c>MoveNextAsync</c>; false at its end, and also when it
+    /// threw, which is kept in <paramref name="failure"/> for after the requests it gave before are yielded. Its
+    /// cancellation, once the caller's token is cancelled, is thrown as it is.
+    /// </summary>
+    private static bool Outcome(ValueTask<bool> moved, CancellationToken cancellationToken, ref ExceptionDispatchInfo? failure)
+    {
+        try
+        {
+            return moved.GetAwaiter().GetResult();
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            failure = ExceptionDispatchInfo.Capture(exception);
+            return false;
+        }
+    }
+
+    private static bool Outcome(Task<bool> moved, CancellationToken cancellationToken, ref ExceptionDispatchInfo? failure) =>
+        Outcome(new ValueTask<bool>(moved), cancellationToken, ref failure);
 
     private static Task<EvaluationList> Start(IRuleEngine engine, List<ConnectionRequest> chunk, int start, CancellationToken cancellationToken) =>
         Task.Run(

@@ -208,6 +208,60 @@ public sealed class RuleEngineExtensionsTests
     }
 
     [Fact]
+    public async Task A_live_feed_gets_each_evaluation_while_it_waits_for_its_next_request()
+    {
+        // A feed that stays open: each request is written only once the evaluation of the one before has come out.
+        var feed = System.Threading.Channels.Channel.CreateUnbounded<ConnectionRequest>();
+        var inbox = Inbox(5);
+        await using var evaluations = Engine.EvaluateMany(feed.Reader.ReadAllAsync()).GetAsyncEnumerator();
+
+        foreach (var request in inbox)
+        {
+            await feed.Writer.WriteAsync(request);
+            Assert.True(await evaluations.MoveNextAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30)));
+            Assert.Equal(Engine.Evaluate(request).ToString(), evaluations.Current.ToString());
+        }
+
+        feed.Writer.Complete();
+        Assert.False(await evaluations.MoveNextAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public async Task A_cancelled_stream_yields_nothing_more_even_what_was_already_evaluated()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var consumed = 0;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var _ in Engine.EvaluateMany(Source(Inbox(1_000), new Progress()), cancellation.Token))
+            {
+                if (++consumed == 10)
+                {
+                    cancellation.Cancel();
+                }
+            }
+        });
+
+        Assert.Equal(10, consumed);
+    }
+
+    [Fact]
+    public async Task A_cancelled_stream_stops_waiting_for_a_source_that_has_nothing_at_hand()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var feed = System.Threading.Channels.Channel.CreateUnbounded<ConnectionRequest>();
+        await feed.Writer.WriteAsync(Inbox(1)[0]);
+        await using var evaluations = Engine.EvaluateMany(feed.Reader.ReadAllAsync(), cancellation.Token).GetAsyncEnumerator();
+        Assert.True(await evaluations.MoveNextAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30)));
+
+        var next = evaluations.MoveNextAsync().AsTask();
+        cancellation.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => next.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
     public async Task When_the_source_fails_the_requests_it_gave_are_still_yielded_then_its_exception()
     {
         var inbox = Inbox(3000);
