@@ -13,8 +13,8 @@ namespace ConnectionRules;
 /// Straight and curly apostrophes are interchangeable; a run of white space of any kind (spaces, tabs, line breaks,
 /// no-break spaces) reads as the one space a phrase has there ("we\u00A0 help" holds "we help"); invisible characters
 /// (zero-width spaces and joiners, soft hyphens, direction marks, variation selectors, tag characters: see
-/// <see cref="IsIgnorableAt"/>) are read as if absent ("bo\u200Bok a call" holds "book a call"); and bold, italic and
-/// fullwidth letters are read as the ASCII letters they style ("𝗯𝗼𝗼𝗸 𝗮 𝗰𝗮𝗹𝗹" holds "book a call": see
+/// <see cref="IsIgnorableAt"/>) are read as if absent ("bo\u200Bok a demo" holds "book a demo"); and bold, italic and
+/// fullwidth letters are read as the ASCII letters they style ("𝗯𝗼𝗼𝗸 𝗮 𝗱𝗲𝗺𝗼" holds "book a demo": see
 /// <see cref="ReadChar(ReadOnlySpan{char}, ref int)"/>). So none of them can hide a phrase. Phrases may belong to
 /// several lexicons (at most 64), which <see cref="Scan{TVisitor}"/> reports side by side from a single pass.
 /// </summary>
