@@ -19,6 +19,12 @@ internal static class RequestValidator
             throw Missing("Sender", "the profile of the member who sent the request");
         }
 
+        if (request.SentAt == default)
+        {
+            // What a mapping leaves when it has no date: judged as sent in the year 1, the request would pass unnoticed.
+            throw new ArgumentException("ConnectionRequest.SentAt is required but was default(DateTimeOffset), 0001-01-01: set it to when the request was sent.", nameof(request));
+        }
+
         CheckCount(request.MutualConnections, null, "MutualConnections");
         CheckProfile(request.Sender, "Sender");
         if (request.Recipient is not null)

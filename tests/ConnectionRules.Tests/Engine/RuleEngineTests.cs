@@ -72,6 +72,15 @@ public sealed class RuleEngineTests
     }
 
     [Fact]
+    public void A_request_whose_sent_date_was_never_set_is_rejected_naming_it()
+    {
+        var exception = Assert.Throws<ArgumentException>(() => Engine.Evaluate(Requests.Clean() with { SentAt = default }));
+
+        Assert.Equal("request", exception.ParamName);
+        Assert.StartsWith("ConnectionRequest.SentAt is required but was default(DateTimeOffset), 0001-01-01: set it to when the request was sent.", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Zero_and_unknown_counts_are_valid()
     {
         var request = Requests.Clean() with { MutualConnections = 0, Sender = Requests.Clean().Sender with { ConnectionCount = null, InvitationsSentLastWeek = 0 } };
