@@ -6,7 +6,7 @@ public interface IVerdictPolicy
     /// <summary>Decides the verdict. Must be thread-safe, should not allocate, and must not throw.</summary>
     /// <param name="request">The evaluated request.</param>
     /// <param name="diagnostics">The diagnostics, suppressed ones included, in the evaluation's order.</param>
-    /// <returns>The verdict.</returns>
+    /// <returns>The verdict: one of the four the enum defines; any other number makes <c>Evaluate</c> throw an <see cref="InvalidOperationException"/> naming the policy.</returns>
     Verdict Decide(ConnectionRequest request, IReadOnlyList<Diagnostic> diagnostics);
 }
 

@@ -96,6 +96,11 @@ public sealed class RuleEngine : IRuleEngine
 
             var diagnostics = state.SortedDiagnostics();
             var verdict = _verdictPolicy.Decide(request, diagnostics);
+            if ((uint)verdict > (uint)Verdict.Disconnect)
+            {
+                throw UndefinedVerdict(verdict);
+            }
+
             RuleEngineMetrics.RecordEvaluation(verdict, started);
             if (_onRuleFailure is not null && state.Failures is { Count: > 0 } failures)
             {
@@ -113,6 +118,10 @@ public sealed class RuleEngine : IRuleEngine
             EvaluationState.Return(state);
         }
     }
+
+    // A cast number would read as a verdict nobody can act on ("Request req-1: 42"), so it is the policy's bug, said at once.
+    private InvalidOperationException UndefinedVerdict(Verdict verdict) =>
+        new($"The verdict policy {_verdictPolicy.GetType().FullName} returned {(int)verdict}, which is not a Verdict: it must return Accept, Review, Decline or Disconnect.");
 
     // Only the rule's own findings count: a CR0001 reported while it ran (one of its suppressions threw) does not.
     private static bool HasUnsuppressed(List<Diagnostic> diagnostics, RuleDescriptor descriptor)

@@ -81,6 +81,16 @@ public sealed class RuleEngineTests
     }
 
     [Fact]
+    public void A_verdict_policy_that_returns_a_number_no_verdict_has_is_named()
+    {
+        var engine = new RuleEngineBuilder().UseVerdictPolicy(new CastingPolicy()).Build();
+
+        var exception = Assert.Throws<InvalidOperationException>(() => engine.Evaluate(Requests.Clean()));
+
+        Assert.Equal($"The verdict policy {typeof(CastingPolicy).FullName} returned 42, which is not a Verdict: it must return Accept, Review, Decline or Disconnect.", exception.Message);
+    }
+
+    [Fact]
     public void Zero_and_unknown_counts_are_valid()
     {
         var request = Requests.Clean() with { MutualConnections = 0, Sender = Requests.Clean().Sender with { ConnectionCount = null, InvitationsSentLastWeek = 0 } };
@@ -389,5 +399,10 @@ public sealed class RuleEngineTests
 
             _previous = context;
         }
+    }
+
+    private sealed class CastingPolicy : IVerdictPolicy
+    {
+        public Verdict Decide(ConnectionRequest request, IReadOnlyList<Diagnostic> diagnostics) => (Verdict)42;
     }
 }
