@@ -195,12 +195,28 @@ internal sealed class EvaluationState
             else
             {
                 // A detector of the application's own is asked only about the texts a rule asks about.
-                answers.Pitch = Engine.PitchDetector.Detect(text);
+                answers.Pitch = Detect(Engine.PitchDetector, text);
                 answers.PitchStamp = _stamp;
             }
         }
 
         return answers.Pitch;
+    }
+
+    /// <summary>
+    /// Asks the application's detector. What it throws is said to be the detector's, in CR0001 and to the failure
+    /// handlers, with the original as the inner exception: the rule that asked would otherwise be blamed for it.
+    /// </summary>
+    private static PitchMatch Detect(IPitchDetector detector, string text)
+    {
+        try
+        {
+            return detector.Detect(text);
+        }
+        catch (Exception exception)
+        {
+            throw new InvalidOperationException($"The pitch detector {detector.GetType().FullName} threw {exception.GetType().Name}: {exception.Message}", exception);
+        }
     }
 
     private void ScanOnce(ref TextAnswers answers, string text)

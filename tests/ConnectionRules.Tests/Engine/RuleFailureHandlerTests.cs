@@ -62,6 +62,22 @@ public sealed class RuleFailureHandlerTests
     }
 
     [Fact]
+    public void A_pitch_detector_that_throws_is_named_as_the_culprit_not_the_rule_that_asked_it()
+    {
+        var failures = new List<RuleFailure>();
+        var offline = new TimeoutException("The model is offline.");
+        var engine = EngineWith(failures, b => b.UsePitchDetector(new ThrowingDetector(offline)));
+
+        var evaluation = engine.Evaluate(Requests.Clean());
+
+        var diagnostic = Assert.Single(evaluation.Diagnostics);
+        Assert.Equal(
+            $"Rule CR1003 threw InvalidOperationException: The pitch detector {typeof(ThrowingDetector).FullName} threw TimeoutException: The model is offline.",
+            diagnostic.Message);
+        Assert.Same(offline, Assert.Single(failures).Exception.InnerException);
+    }
+
+    [Fact]
     public void Every_handler_receives_every_failure_in_the_order_the_rules_ran()
     {
         var heard = new List<string>();
@@ -154,5 +170,10 @@ public sealed class RuleFailureHandlerTests
         Assert.Equal("handler", Assert.Throws<ArgumentNullException>(() => builder.OnRuleFailure(null!)).ParamName);
         builder.Build();
         Assert.Throws<InvalidOperationException>(() => builder.OnRuleFailure(_ => { }));
+    }
+
+    private sealed class ThrowingDetector(Exception exception) : IPitchDetector
+    {
+        public PitchMatch Detect(string text) => throw exception;
     }
 }
