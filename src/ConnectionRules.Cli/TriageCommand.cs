@@ -248,10 +248,10 @@ internal static class TriageCommand
         try
         {
             using var source = ExportSource.Open(exportPath);
-            var interactive = context.Interactive && options.Output is null;
-            var showProgress = interactive && LinkedInExportReader.SizeOf(source) >= ProgressThreshold;
+            // The terminal shows the progress also while the report goes to a file: it is cleared when done.
+            var showProgress = context.Interactive && LinkedInExportReader.SizeOf(source) >= ProgressThreshold;
             (content, items, evaluations) = showProgress
-                ? await WithProgressAsync(CreateConsole(context.Out, interactive, context.Width), source, engine, warnings.Add, cancellationToken).ConfigureAwait(false)
+                ? await WithProgressAsync(CreateConsole(context.Out, interactive: true, context.Width), source, engine, warnings.Add, cancellationToken).ConfigureAwait(false)
                 : Triage(source, engine, warnings.Add, null, cancellationToken);
         }
         catch (UnusableExportException exception)

@@ -218,6 +218,13 @@ internal sealed class ExportCsv : IDisposable
         return true;
     }
 
+    // The name of the separator other than a comma that splits this line into fields, one of them the first column.
+    private static string? OtherSeparator(string line, string firstColumn) =>
+        new[] { (';', "semicolons"), ('\t', "tabs") }
+            .Where(s => line.Split(s.Item1).Select(f => f.Trim(' ', '"')).Contains(firstColumn, StringComparer.OrdinalIgnoreCase))
+            .Select(s => s.Item2)
+            .FirstOrDefault();
+
     private void FindHeader(IReadOnlyList<string> required, StrongBox<int> skipped)
     {
         var records = 0;
@@ -229,10 +236,10 @@ internal sealed class ExportCsv : IDisposable
             }
 
             var fields = Enumerable.Range(0, _reader.FieldCount).Select(i => _reader.GetString(i).Trim()).ToArray();
-            if (required.Count > 0 && fields.Length == 1 && fields[0].Split(';').Select(f => f.Trim(' ', '"')).Contains(required[0], StringComparer.OrdinalIgnoreCase))
+            if (required.Count > 0 && fields.Length == 1 && OtherSeparator(fields[0], required[0]) is { } separator)
             {
-                // A spreadsheet in a locale whose list separator is ';' re-saved the file.
-                throw Unusable($"the header is separated by semicolons, not commas: the file was re-saved by a spreadsheet. Use the {System.IO.Path.GetFileName(_file.Name)} LinkedIn sent, or save it again as comma-separated.");
+                // A spreadsheet re-saved the file: in a locale whose list separator is ';', or as "Unicode Text" (tabs).
+                throw Unusable($"the header is separated by {separator}, not commas: the file was re-saved by a spreadsheet. Use the {System.IO.Path.GetFileName(_file.Name)} LinkedIn sent, or save it again as comma-separated.");
             }
 
             if (required.Count > 0 && fields.Contains(required[0], StringComparer.OrdinalIgnoreCase))

@@ -146,15 +146,17 @@ public sealed class ExportCsvTests : IDisposable
         Assert.DoesNotContain(_warnings, w => w.Message.Contains("empty", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void A_header_separated_by_semicolons_is_named_as_a_spreadsheet_re_save_at_its_line()
+    [Theory]
+    [InlineData(';', "semicolons")]
+    [InlineData('\t', "tabs")]
+    public void A_header_separated_otherwise_than_by_commas_is_named_as_a_spreadsheet_re_save_at_its_line(char separator, string name)
     {
-        _export.With("Connections.csv", TempExport.ConnectionsPreamble + TempExport.ConnectionsHeader.Replace(',', ';') + "Ann;Lee;u;;;;15 Mar 2024\n");
+        _export.With("Connections.csv", TempExport.ConnectionsPreamble + TempExport.ConnectionsHeader.Replace(',', separator) + $"Ann{separator}Lee{separator}u{separator}{separator}{separator}{separator}15 Mar 2024\n");
 
         var exception = Assert.Throws<UnusableExportException>(() => Read("Connections.csv", ConnectionColumns));
 
         Assert.Equal(4, exception.Line);
-        Assert.Contains("the header is separated by semicolons, not commas", exception.Message, StringComparison.Ordinal);
+        Assert.Contains($"the header is separated by {name}, not commas: the file was re-saved by a spreadsheet.", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]
