@@ -38,6 +38,9 @@ internal sealed class Person(string key, string name)
     /// <summary>Gets or sets the person's row in Connections.csv.</summary>
     public SourceRef? ConnectionRow { get; set; }
 
+    /// <summary>Gets or sets a value indicating whether a request was built of the person, which took its messages and endorsements.</summary>
+    public bool Built { get; set; }
+
     /// <summary>Gets or sets the latest invitation the person sent the owner.</summary>
     public Invitation? Incoming { get; set; }
 

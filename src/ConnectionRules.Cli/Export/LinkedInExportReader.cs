@@ -42,6 +42,7 @@ internal sealed class LinkedInExportReader
 
     // A name that two different people carry joins nobody: the entry is null.
     private readonly Dictionary<string, Person?> _byName = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _warnedSharedNames = new(StringComparer.Ordinal);
     private readonly List<Person> _people = [];
     private readonly HashSet<string> _ownerUrls = new(StringComparer.Ordinal);
     private readonly ExportStatistics _statistics = new();
@@ -370,7 +371,7 @@ internal sealed class LinkedInExportReader
             // A conversation of three or more is not a one-to-one exchange, whoever wrote in it: a connection's post to a
             // group the owner is in neither pitches the owner alone nor goes unanswered when the owner stays silent.
             var recipients = Recipients(csv.Get(recipientUrls), fromUrl);
-            if (recipients.Count > 1)
+            if (recipients.Count > 1 || KnownRecipients(csv.Get(to), fromName) > 1)
             {
                 _statistics.GroupMessages++;
                 continue;
@@ -395,6 +396,7 @@ internal sealed class LinkedInExportReader
 
             if (person is not { IsConnection: true })
             {
+                WarnIfSharedName(csv, direction == MessageDirection.FromSender ? fromName : csv.Get(to), direction);
                 _statistics.MessagesWithOthers++;
                 continue;
             }
@@ -407,6 +409,44 @@ internal sealed class LinkedInExportReader
 
             person.Messages.Add(new Sourced<Message>(new Message(sentAt, text, direction), csv.Line));
             _statistics.MessagesAttributed++;
+        }
+    }
+
+    /// <summary>
+    /// How many of the names in TO are the owner's or a known person's, the sender's aside: a group conversation whose
+    /// recipients' URLs are missing (a deleted account, an export that left them out) still lists them by name. A name
+    /// with a comma of its own ("Jane Doe, CPA") gives a part that is nobody's, so it counts once.
+    /// </summary>
+    private int KnownRecipients(string names, string sender)
+    {
+        if (!names.Contains(',', StringComparison.Ordinal))
+        {
+            return 1;
+        }
+
+        var senderKey = ProfileUrl.NameKey(sender);
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var part in names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (ProfileUrl.NameKey(part) is { } key && key != senderKey
+                && (key == _ownerNameKey || _byName.ContainsKey(key)))
+            {
+                known.Add(key);
+            }
+        }
+
+        return known.Count;
+    }
+
+    /// <summary>
+    /// Says, once per name, that messages with a name two or more connections share, and no URL that tells them apart,
+    /// are judged for nobody: attributed to either, they could make the wrong one a pitcher.
+    /// </summary>
+    private void WarnIfSharedName(ExportCsv csv, string name, MessageDirection direction)
+    {
+        if (ProfileUrl.NameKey(name) is { } key && _byName.TryGetValue(key, out var person) && person is null && _warnedSharedNames.Add(key))
+        {
+            csv.Warn($"{(direction == MessageDirection.FromSender ? "a message from" : "a message to")} \"{name}\" has no profile URL that tells apart the people of that name in the export, so from this row on such messages are judged for none of them.");
         }
     }
 

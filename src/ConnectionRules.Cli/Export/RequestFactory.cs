@@ -69,8 +69,15 @@ internal sealed record TriageItem(Person Person, ConnectionRequest Request, Requ
 internal static class RequestFactory
 {
     /// <summary>Builds the requests: connections, then pending invitations. Invitations the owner sent and nobody accepted are not judged.</summary>
+    /// <exception cref="InvalidOperationException">Requests were built of this content already: they took its messages.</exception>
     public static List<TriageItem> Create(ExportContent content)
     {
+        if (content.People.Any(person => person.Built))
+        {
+            // A second build would find the messages gone and judge everyone as if they had written none.
+            throw new InvalidOperationException("The requests of this export were built already, and hold its messages and endorsements now: build them once per read.");
+        }
+
         var items = new List<TriageItem>(content.People.Count);
         var recipient = content.Owner;
         var messagesFile = content.Files.GetValueOrDefault(LinkedInExportReader.MessagesFile, LinkedInExportReader.MessagesFile);
@@ -167,6 +174,7 @@ internal static class RequestFactory
         };
 
         // The request holds them now; the raw lists would double what a large export keeps in memory.
+        person.Built = true;
         person.Messages.Clear();
         person.Messages.TrimExcess();
         person.Endorsements.Clear();

@@ -113,6 +113,53 @@ public sealed class LinkedInExportReaderTests : IDisposable
     }
 
     [Fact]
+    public void A_group_conversation_without_its_recipients_urls_is_told_by_the_names_in_TO()
+    {
+        _export.WithProfile("Sam", "Rivera")
+            .WithConnections(Ann, "Bo,Ek,https://www.linkedin.com/in/bo-ek,,,,15 Mar 2024", "Jane,\"Doe, CPA\",https://www.linkedin.com/in/jane-doe,,,,15 Mar 2024")
+            .WithMessages(
+                "g2,Group,Ann Lee,https://www.linkedin.com/in/ann-lee,\"Sam Rivera,Bo Ek\",,2024-03-16 10:00:00 UTC,,We help teams cut costs by 30%.,INBOX,",
+                "c3,,Sam Rivera,https://www.linkedin.com/in/sam,\"Jane Doe, CPA\",,2024-03-17 10:00:00 UTC,,Hi Jane,INBOX,");
+
+        var content = Read();
+
+        var items = RequestFactory.Create(content);
+
+        Assert.Empty(items.Single(i => i.Person.Name == "Ann Lee").Request.Messages);
+        Assert.Equal(["Hi Jane"], items.Single(i => i.Person.Name == "Jane Doe, CPA").Request.Messages.Select(m => m.Text));
+        Assert.Equal((1, 1, 0), (content.Statistics.GroupMessages, content.Statistics.MessagesAttributed, content.Statistics.MessagesWithOthers));
+    }
+
+    [Fact]
+    public void Requests_are_built_once_per_read_since_they_take_the_messages()
+    {
+        _export.WithProfile("Sam", "Rivera").WithConnections(Ann)
+            .WithMessages("c1,,Ann Lee,https://www.linkedin.com/in/ann-lee,Sam Rivera,,2024-03-18 10:00:00 UTC,,Hi,INBOX,");
+        var content = Read();
+        Assert.Single(Assert.Single(RequestFactory.Create(content)).Request.Messages);
+
+        var exception = Assert.Throws<InvalidOperationException>(() => RequestFactory.Create(content));
+
+        Assert.Contains("built already", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Messages_with_a_name_two_connections_share_and_no_url_to_tell_them_apart_are_said_to_be_judged_for_neither()
+    {
+        _export.WithProfile("Sam", "Rivera")
+            .WithConnections(Ann, "Ann,Lee,https://www.linkedin.com/in/ann-lee-99,,Litware,Designer,16 Mar 2024")
+            .WithMessages(
+                "c1,,Ann Lee,https://www.linkedin.com/in/ACoAABxyz,Sam Rivera,,2024-03-18 10:00:00 UTC,,A quick demo of our platform?,INBOX,",
+                "c1,,Ann Lee,https://www.linkedin.com/in/ACoAABxyz,Sam Rivera,,2024-03-18 11:00:00 UTC,,Following up,INBOX,");
+
+        var content = Read();
+
+        var warning = Assert.Single(_warnings);
+        Assert.Equal((2L, "a message from \"Ann Lee\" has no profile URL that tells apart the people of that name in the export, so from this row on such messages are judged for none of them."), (warning.Line, warning.Message));
+        Assert.Equal((2, 0), (content.Statistics.MessagesWithOthers, content.Statistics.MessagesAttributed));
+    }
+
+    [Fact]
     public void Without_profile_or_invitations_the_owner_is_never_a_connection_even_in_a_single_message()
     {
         _export.WithConnections(Ann)
