@@ -137,7 +137,7 @@ public static class RuleEngineExtensions
                 bool? read;
                 if (waiting is null)
                 {
-                    var next = source.MoveNextAsync();
+                    var next = MoveNext(source);
                     if (next.IsCompleted)
                     {
                         read = Outcome(next, cancellationToken, ref sourceFailure);
@@ -199,18 +199,38 @@ public static class RuleEngineExtensions
         {
             // The caller stopped early, or a request or the token ended the stream: the chunks still queued are cancelled,
             // and the running ones awaited, so that no work outlives the enumeration and no failure goes unobserved; a
-            // source still looking for its next request is told to stop, and awaited before it is disposed.
-            await stop.CancelAsync().ConfigureAwait(false);
-            await ((Task)Task.WhenAll(inFlight)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            if (waiting is not null)
+            // source still looking for its next request is told to stop, and awaited before it is disposed. All of it
+            // also when a callback the source registered on the token throws from the cancellation.
+            try
             {
-                await ((Task)waiting).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                await stop.CancelAsync().ConfigureAwait(false);
             }
+            finally
+            {
+                await ((Task)Task.WhenAll(inFlight)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (waiting is not null)
+                {
+                    await ((Task)waiting).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                }
 
-            await source.DisposeAsync().ConfigureAwait(false);
+                await source.DisposeAsync().ConfigureAwait(false);
+            }
         }
 
         sourceFailure?.Throw();
+    }
+
+    // A MoveNextAsync that throws instead of returning a faulted task (one written by hand, not async) fails the same way.
+    private static ValueTask<bool> MoveNext(IAsyncEnumerator<ConnectionRequest> source)
+    {
+        try
+        {
+            return source.MoveNextAsync();
+        }
+        catch (Exception exception)
+        {
+            return ValueTask.FromException<bool>(exception);
+        }
     }
 
     /// <summary>

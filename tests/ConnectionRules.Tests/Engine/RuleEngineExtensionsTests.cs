@@ -290,6 +290,46 @@ public sealed class RuleEngineExtensionsTests
     }
 
     [Theory]
+    [InlineData(10)]
+    [InlineData(64)]
+    [InlineData(65)]
+    [InlineData(200)]
+    public async Task A_source_whose_MoveNextAsync_throws_outright_still_gets_the_requests_it_gave_judged_first(int count)
+    {
+        var inbox = Inbox(count);
+        var results = new List<string>();
+
+        var exception = await Assert.ThrowsAsync<IOException>(async () =>
+        {
+            await foreach (var evaluation in Engine.EvaluateMany(new ThrowingSource(inbox)))
+            {
+                results.Add(evaluation.ToString());
+            }
+        });
+
+        Assert.Equal("The disk went away.", exception.Message);
+        Assert.Equal(inbox.Select(r => Engine.Evaluate(r).ToString()), results);
+    }
+
+    [Fact]
+    public async Task A_source_whose_cancellation_callback_throws_is_still_disposed_and_nothing_runs_on()
+    {
+        var engine = new CountingEngine(Engine);
+        var source = new ThrowingSource(Inbox(1_000), throwOnCancel: true);
+
+        await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            await foreach (var _ in engine.EvaluateMany(source))
+            {
+                break;
+            }
+        });
+
+        Assert.True(source.Disposed);
+        Assert.Equal(0, engine.Running);
+    }
+
+    [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task A_stream_left_early_or_failing_leaves_no_evaluation_running_behind_the_caller(bool invalid)
@@ -380,6 +420,46 @@ public sealed class RuleEngineExtensionsTests
             finally
             {
                 Interlocked.Increment(ref _finished);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A source written by hand: its MoveNextAsync hands out the requests, then throws outright rather than return a
+    /// faulted task; optionally it registers a callback on its token that throws when cancelled.
+    /// </summary>
+    private sealed class ThrowingSource(IReadOnlyList<ConnectionRequest> requests, bool throwOnCancel = false) : IAsyncEnumerable<ConnectionRequest>
+    {
+        public bool Disposed { get; private set; }
+
+        private IReadOnlyList<ConnectionRequest> Requests => requests;
+
+        public IAsyncEnumerator<ConnectionRequest> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+        {
+            if (throwOnCancel)
+            {
+                cancellationToken.Register(() => throw new InvalidOperationException("The callback failed."));
+            }
+
+            return new Enumerator(this, cancellationToken);
+        }
+
+        private sealed class Enumerator(ThrowingSource owner, CancellationToken cancellationToken) : IAsyncEnumerator<ConnectionRequest>
+        {
+            private int _next = -1;
+
+            public ConnectionRequest Current => owner.Requests[_next];
+
+            public ValueTask<bool> MoveNextAsync()
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                return ++_next < owner.Requests.Count ? new ValueTask<bool>(true) : throw new IOException("The disk went away.");
+            }
+
+            public ValueTask DisposeAsync()
+            {
+                owner.Disposed = true;
+                return ValueTask.CompletedTask;
             }
         }
     }
