@@ -109,7 +109,12 @@ internal static class RuleEngineConfigurationReader
             var id = rule.Key;
             if (!builder.HasRule(id))
             {
-                errors.Add($"{ConfigurationText.Describe(rule)}: unknown rule id; {KnownRules(builder, id)}.");
+                // A recommended rule's own id is not a typo of another: KnownRules says to add the recommended rules.
+                var present = BuiltInRuleIds.Where(builder.HasRule).ToArray();
+                var suggestion = !BuiltInRuleIds.Contains(id, StringComparer.OrdinalIgnoreCase) && ConfigurationText.Suggest(id, present) is { } near
+                    ? $" (did you mean {near}?)"
+                    : "";
+                errors.Add($"{ConfigurationText.Describe(rule)}: unknown rule id{suggestion}; {KnownRules(builder, id)}.");
             }
             else if (ReadWord(rule, errors) is { } word)
             {

@@ -219,6 +219,7 @@ public sealed class RuleEngineBuilderConfigurationExtensionsTests
         { "Rules:CR1001", null, $"ConnectionRules:Rules:CR1001 (no value): not a severity; {ExpectedWords}" },
         { "Rules:CR1001:Severity", "error", $"ConnectionRules:Rules:CR1001 (a section): not a severity; {ExpectedWords}" },
         { "Rules:CR9999", "error", $"ConnectionRules:Rules:CR9999 = \"error\": unknown rule id; the engine has the built-in rules {BuiltInRules} and the rules the application adds, which it must add before applying the configuration." },
+        { "Rules:CR101", "error", $"ConnectionRules:Rules:CR101 = \"error\": unknown rule id (did you mean CR1001?); the engine has the built-in rules {BuiltInRules} and the rules the application adds, which it must add before applying the configuration." },
         { "Rules", "error", "ConnectionRules:Rules = \"error\": not a section; expected rule ids with their severities, e.g. \"Rules\": { \"CR1001\": \"error\" }." },
         { "Categories:Request", "loud", $"ConnectionRules:Categories:Request = \"loud\": not a severity; {ExpectedWords}" },
         { "Categories:Authenticty", "warning", "ConnectionRules:Categories:Authenticty = \"warning\": unknown category (did you mean Authenticity?); the engine has the built-in categories Engine, Request, Conduct, Authenticity and the categories of the rules the application adds, which it must add before applying the configuration." },

@@ -172,7 +172,7 @@ public sealed partial class ConfigurationGuideTests
         // The table's first column, and a section that has that problem.
         { "unknown key", """{ "ConnectionRules": { "PichWindow": "1.00:00:00" } }""" },
         { "the whole configuration passed instead of its section", """{ "ConnectionRules": { "ConnectionRules": { } } }""" },
-        { "unknown rule id", """{ "ConnectionRules": { "Rules": { "CR9999": "error" } } }""" },
+        { "unknown rule id", """{ "ConnectionRules": { "Rules": { "CR101": "error" } } }""" },
         { "unknown category", """{ "ConnectionRules": { "Categories": { "Conduk": "error" } } }""" },
         { "not a severity word", """{ "ConnectionRules": { "Rules": { "CR1001": "loud" } } }""" },
         { "`Rules` or `Categories` with a value instead of entries", """{ "ConnectionRules": { "Rules": "error" } }""" },
