@@ -365,6 +365,8 @@ public sealed class TriageCommandTests : IDisposable
         { "missing column", "Connections.csv, line 4: the header has no \"Connected On\" column" },
         { "bad date", "Connections.csv, line 5: \"2024-15-03\" in \"Connected On\" is not a date like \"15 Mar 2024\"" },
         { "bad message date", "messages.csv, line 3: \"yesterday\" in DATE is not a date like \"2024-03-15 14:02:11 UTC\"" },
+        { "year one", "Connections.csv, line 5: \"1 Jan 0001\" in \"Connected On\" is before LinkedIn opened, in May 2003: the file was edited." },
+        { "message in year one", "messages.csv, line 2: \"0001-01-01 00:00:00 UTC\" in DATE is before LinkedIn opened, in May 2003: the file was edited." },
         { "not an export", "not a LinkedIn data export: it holds neither Connections.csv nor Invitations.csv" },
         { "not linkedin csv", "Connections.csv: no header row with First Name,Last Name,URL,Connected On before the end of the file" },
     };
@@ -379,6 +381,8 @@ public sealed class TriageCommandTests : IDisposable
             "bad date" => _export.WithConnections("Ann,Lee,https://www.linkedin.com/in/ann-lee,,,,2024-15-03"),
             "bad message date" => _export.WithConnections(Ann).WithMessages("c,,Ann Lee,,Sam Rivera,,2024-03-16 10:00:00 UTC,,Hi,INBOX,", "c,,Ann Lee,,Sam Rivera,,yesterday,,Hi,INBOX,"),
             "not an export" => _export.With("notes.txt", "my notes"),
+            "year one" => _export.WithConnections("Ann,Lee,https://www.linkedin.com/in/ann-lee,,,,1 Jan 0001"),
+            "message in year one" => _export.WithConnections(Ann).WithMessages("c,,Ann Lee,,Sam Rivera,,0001-01-01 00:00:00 UTC,,Hi,INBOX,"),
             _ => _export.With("Connections.csv", "Name,Email\nAnn,a@example.com\n"),
         };
 

@@ -43,6 +43,8 @@ internal sealed class LinkedInExportReader
     // A name that two different people carry joins nobody: the entry is null.
     private readonly Dictionary<string, Person?> _byName = new(StringComparer.Ordinal);
     private readonly HashSet<string> _warnedSharedNames = new(StringComparer.Ordinal);
+
+    private static readonly DateTimeOffset LinkedInOpened = new(2003, 5, 5, 0, 0, 0, TimeSpan.Zero);
     private readonly List<Person> _people = [];
     private readonly HashSet<string> _ownerUrls = new(StringComparer.Ordinal);
     private readonly ExportStatistics _statistics = new();
@@ -171,6 +173,8 @@ internal sealed class LinkedInExportReader
                 throw csv.Unusable($"\"{dateText}\" in \"Connected On\" is not a date like \"{ExportDates.ConnectedOn.Example}\". Was the file re-saved by a spreadsheet in another format? Use the file as LinkedIn sent it.");
             }
 
+            date = NotBeforeLinkedIn(csv, date, dateText, "\"Connected On\"");
+
             var key = ProfileUrl.Key(profileUrl) ?? "name:" + ProfileUrl.NameKey(name);
             if (_byUrl.TryGetValue(key, out var existing) && existing.IsConnection)
             {
@@ -224,6 +228,8 @@ internal sealed class LinkedInExportReader
             {
                 throw csv.Unusable($"\"{dateText}\" in \"Sent At\" is not a date and time like \"{ExportDates.InvitationSentAt.Example}\". Use the file as LinkedIn sent it.");
             }
+
+            date = NotBeforeLinkedIn(csv, date, dateText, "\"Sent At\"");
 
             // The other side of an invitation is the owner: the export says who it belongs to.
             if (_ownerNameKey is null && csv.Get(incoming ? to : from) is { Length: > 0 } owner)
@@ -293,6 +299,8 @@ internal sealed class LinkedInExportReader
             {
                 throw csv.Unusable($"\"{dateText}\" in \"Endorsement Date\" is not a date like \"{ExportDates.EndorsementDate.Example}\". Use the file as LinkedIn sent it.");
             }
+
+            at = NotBeforeLinkedIn(csv, at, dateText, "\"Endorsement Date\"");
 
             if (Find(profileUrl, name) is { IsConnection: true } person)
             {
@@ -364,6 +372,8 @@ internal sealed class LinkedInExportReader
             {
                 throw csv.Unusable($"\"{dateText}\" in DATE is not a date like \"{ExportDates.MessageDate.Example}\". Use the file as LinkedIn sent it.");
             }
+
+            sentAt = NotBeforeLinkedIn(csv, sentAt, dateText, "DATE");
 
             var fromName = csv.Get(from);
             var fromUrl = NullIfEmpty(csv.Get(senderUrl));
@@ -449,6 +459,16 @@ internal sealed class LinkedInExportReader
             csv.Warn($"{(direction == MessageDirection.FromSender ? "a message from" : "a message to")} \"{name}\" has no profile URL that tells apart the people of that name in the export, so from this row on such messages are judged for none of them.");
         }
     }
+
+    /// <summary>
+    /// A date of the export as it is, unless it is before LinkedIn opened (May 2003): such a date was typed in or
+    /// mangled, and the year 1 would read to the engine as a date never set.
+    /// </summary>
+    /// <exception cref="UnusableExportException">The date is before May 2003; the message names the file, line and column.</exception>
+    private static DateTimeOffset NotBeforeLinkedIn(ExportCsv csv, DateTimeOffset date, string text, string column) =>
+        date >= LinkedInOpened
+            ? date
+            : throw csv.Unusable($"\"{text}\" in {column} is before LinkedIn opened, in May 2003: the file was edited. Use the file as LinkedIn sent it.");
 
     /// <summary>The recipients' profile URLs, one per person (the sender, if listed, is not a recipient).</summary>
     private static List<string> Recipients(string urls, string? senderUrl)
