@@ -94,6 +94,16 @@ public sealed class RuleEngine : IRuleEngine
                 }
             }
 
+            if (_onRuleFailure is not null && state.Failures is { Count: > 0 } failures)
+            {
+                // Once the rules are done: a handler that throws must not pass for a rule that did. Before the verdict,
+                // so that a policy that fails does not keep the failures from the handlers.
+                foreach (var failure in failures)
+                {
+                    _onRuleFailure(failure);
+                }
+            }
+
             var diagnostics = state.SortedDiagnostics();
             var verdict = _verdictPolicy.Decide(request, diagnostics);
             if ((uint)verdict > (uint)Verdict.Disconnect)
@@ -102,15 +112,6 @@ public sealed class RuleEngine : IRuleEngine
             }
 
             RuleEngineMetrics.RecordEvaluation(verdict, started);
-            if (_onRuleFailure is not null && state.Failures is { Count: > 0 } failures)
-            {
-                // Once the rules are done: a handler that throws must not pass for a rule that did.
-                foreach (var failure in failures)
-                {
-                    _onRuleFailure(failure);
-                }
-            }
-
             return new Evaluation(request.Id, verdict, diagnostics, true);
         }
         finally

@@ -119,6 +119,19 @@ public sealed class RuleFailureHandlerTests
     }
 
     [Fact]
+    public void A_verdict_policy_that_fails_does_not_keep_the_failures_from_the_handlers()
+    {
+        var failures = new List<RuleFailure>();
+        var engine = EngineWith(failures, b => b
+            .AddRule(new ThrowingRule("ACME001", () => new InvalidOperationException("boom")))
+            .UseVerdictPolicy(new FailingPolicy()));
+
+        Assert.Throws<InvalidOperationException>(() => engine.Evaluate(Requests.Clean()));
+
+        Assert.Equal("ACME001", Assert.Single(failures).RuleId);
+    }
+
+    [Fact]
     public void A_handler_that_evaluates_again_on_the_same_thread_gets_its_own_evaluation()
     {
         RuleEngine? engine = null;
@@ -175,5 +188,10 @@ public sealed class RuleFailureHandlerTests
     private sealed class ThrowingDetector(Exception exception) : IPitchDetector
     {
         public PitchMatch Detect(string text) => throw exception;
+    }
+
+    private sealed class FailingPolicy : IVerdictPolicy
+    {
+        public Verdict Decide(ConnectionRequest request, IReadOnlyList<Diagnostic> diagnostics) => (Verdict)42;
     }
 }
