@@ -131,7 +131,7 @@ internal static class TriageCommand
             var given = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
             if (given.StartsWith('-') && !File.Exists(given) && !Directory.Exists(given))
             {
-                result.AddError($"{given} is not an option of triage; the options are --format, --output, --config, --min-verdict and --now.");
+                result.AddError($"{given} is neither an option of triage nor a file or folder that exists; the options are --format, --output, --config, --min-verdict and --now.");
             }
         });
 

@@ -575,7 +575,7 @@ public sealed class TriageCommandTests : IDisposable
     [Fact]
     public void An_unknown_option_is_named_as_one_not_as_a_missing_export() =>
         Assert.Equal(
-            "error: --bogus is not an option of triage; the options are --format, --output, --config, --min-verdict and --now.",
+            "error: --bogus is neither an option of triage nor a file or folder that exists; the options are --format, --output, --config, --min-verdict and --now.",
             Tool.Run("triage", "--bogus").ErrorLines[0]);
 
     [Theory]

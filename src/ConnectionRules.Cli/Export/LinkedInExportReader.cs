@@ -44,6 +44,9 @@ internal sealed class LinkedInExportReader
     private readonly Dictionary<string, Person?> _byName = new(StringComparer.Ordinal);
     private readonly HashSet<string> _warnedSharedNames = new(StringComparer.Ordinal);
 
+    // The people of each name two or more share, in the order they came.
+    private readonly Dictionary<string, List<Person>> _namesakes = new(StringComparer.Ordinal);
+
     private static readonly DateTimeOffset LinkedInOpened = new(2003, 5, 5, 0, 0, 0, TimeSpan.Zero);
     private readonly List<Person> _people = [];
     private readonly HashSet<string> _ownerUrls = new(StringComparer.Ordinal);
@@ -381,7 +384,7 @@ internal sealed class LinkedInExportReader
             // A conversation of three or more is not a one-to-one exchange, whoever wrote in it: a connection's post to a
             // group the owner is in neither pitches the owner alone nor goes unanswered when the owner stays silent.
             var recipients = Recipients(csv.Get(recipientUrls), fromUrl);
-            if (recipients.Count > 1 || KnownRecipients(csv.Get(to), fromName) > 1)
+            if (recipients.Count > 1 || (recipients.Count == 0 && KnownRecipients(csv.Get(to), fromName) > 1))
             {
                 _statistics.GroupMessages++;
                 continue;
@@ -406,7 +409,7 @@ internal sealed class LinkedInExportReader
 
             if (person is not { IsConnection: true })
             {
-                WarnIfSharedName(csv, direction == MessageDirection.FromSender ? fromName : csv.Get(to), direction);
+                WarnIfSharedName(csv, direction == MessageDirection.FromSender ? (fromName, fromUrl) : (csv.Get(to), recipients.Count == 1 ? recipients[0] : null), direction);
                 _statistics.MessagesWithOthers++;
                 continue;
             }
@@ -425,7 +428,7 @@ internal sealed class LinkedInExportReader
     /// <summary>
     /// How many of the names in TO are the owner's or a known person's, the sender's aside: a group conversation whose
     /// recipients' URLs are missing (a deleted account, an export that left them out) still lists them by name. A name
-    /// with a comma of its own ("Jane Doe, CPA") gives a part that is nobody's, so it counts once.
+    /// with a comma of its own ("Jane Doe, CPA") is one person: runs of parts are matched, the longest first.
     /// </summary>
     private int KnownRecipients(string names, string sender)
     {
@@ -434,27 +437,45 @@ internal sealed class LinkedInExportReader
             return 1;
         }
 
+        // A name may hold commas of its own: the longest run of parts that is a known name is taken first.
+        const int LongestName = 4;
         var senderKey = ProfileUrl.NameKey(sender);
+        var parts = names.Split(',');
         var known = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var part in names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        for (var i = 0; i < parts.Length;)
         {
-            if (ProfileUrl.NameKey(part) is { } key && key != senderKey
-                && (key == _ownerNameKey || _byName.ContainsKey(key)))
+            var taken = 1;
+            for (var count = Math.Min(LongestName, parts.Length - i); count >= 1; count--)
             {
-                known.Add(key);
+                if (ProfileUrl.NameKey(string.Join(',', parts, i, count)) is { } key && (key == _ownerNameKey || _byName.ContainsKey(key)))
+                {
+                    if (key != senderKey)
+                    {
+                        known.Add(key);
+                    }
+
+                    taken = count;
+                    break;
+                }
             }
+
+            i += taken;
         }
 
         return known.Count;
     }
 
     /// <summary>
-    /// Says, once per name, that messages with a name two or more connections share, and no URL that tells them apart,
-    /// are judged for nobody: attributed to either, they could make the wrong one a pitcher.
+    /// Says, once per name, that messages with a name two or more people of the export share, a connection among them,
+    /// and no public profile URL that tells them apart, are judged for nobody: attributed to either, they could make the
+    /// wrong one a pitcher. A public profile URL that is none of theirs names someone else, not a namesake.
     /// </summary>
-    private void WarnIfSharedName(ExportCsv csv, string name, MessageDirection direction)
+    private void WarnIfSharedName(ExportCsv csv, (string Name, string? Url) other, MessageDirection direction)
     {
-        if (ProfileUrl.NameKey(name) is { } key && _byName.TryGetValue(key, out var person) && person is null && _warnedSharedNames.Add(key))
+        var (name, url) = other;
+        if (ProfileUrl.NameKey(name) is { } key && _namesakes.TryGetValue(key, out var namesakes)
+            && namesakes.Any(person => person.IsConnection) && !ProfileUrl.IsPublicProfile(ProfileUrl.Key(url))
+            && _warnedSharedNames.Add(key))
         {
             csv.Warn($"{(direction == MessageDirection.FromSender ? "a message from" : "a message to")} \"{name}\" has no profile URL that tells apart the people of that name in the export, so from this row on such messages are judged for none of them.");
         }
@@ -553,7 +574,17 @@ internal sealed class LinkedInExportReader
         _byUrl[key] = person;
         if (ProfileUrl.NameKey(name) is { } nameKey)
         {
-            _byName[nameKey] = _byName.ContainsKey(nameKey) ? null : person;
+            if (_byName.TryGetValue(nameKey, out var first))
+            {
+                // The first namesake left the entry when the second came; keep them all, to tell when the name matters.
+                var namesakes = _namesakes.TryGetValue(nameKey, out var known) ? known : _namesakes[nameKey] = [first!];
+                namesakes.Add(person);
+                _byName[nameKey] = null;
+            }
+            else
+            {
+                _byName[nameKey] = person;
+            }
         }
 
         _people.Add(person);

@@ -119,7 +119,8 @@ public sealed class LinkedInExportReaderTests : IDisposable
             .WithConnections(Ann, "Bo,Ek,https://www.linkedin.com/in/bo-ek,,,,15 Mar 2024", "Jane,\"Doe, CPA\",https://www.linkedin.com/in/jane-doe,,,,15 Mar 2024")
             .WithMessages(
                 "g2,Group,Ann Lee,https://www.linkedin.com/in/ann-lee,\"Sam Rivera,Bo Ek\",,2024-03-16 10:00:00 UTC,,We help teams cut costs by 30%.,INBOX,",
-                "c3,,Sam Rivera,https://www.linkedin.com/in/sam,\"Jane Doe, CPA\",,2024-03-17 10:00:00 UTC,,Hi Jane,INBOX,");
+                "c3,,Sam Rivera,https://www.linkedin.com/in/sam,\"Jane Doe, CPA\",,2024-03-17 10:00:00 UTC,,Hi Jane,INBOX,",
+                "g3,Group,Bo Ek,https://www.linkedin.com/in/bo-ek,\"Sam Rivera, Jane Doe, CPA\",,2024-03-18 10:00:00 UTC,,Our pricing, for you both.,INBOX,");
 
         var content = Read();
 
@@ -127,7 +128,27 @@ public sealed class LinkedInExportReaderTests : IDisposable
 
         Assert.Empty(items.Single(i => i.Person.Name == "Ann Lee").Request.Messages);
         Assert.Equal(["Hi Jane"], items.Single(i => i.Person.Name == "Jane Doe, CPA").Request.Messages.Select(m => m.Text));
-        Assert.Equal((1, 1, 0), (content.Statistics.GroupMessages, content.Statistics.MessagesAttributed, content.Statistics.MessagesWithOthers));
+        Assert.Empty(items.Single(i => i.Person.Name == "Bo Ek").Request.Messages);
+        Assert.Equal((2, 1, 0), (content.Statistics.GroupMessages, content.Statistics.MessagesAttributed, content.Statistics.MessagesWithOthers));
+    }
+
+    [Fact]
+    public void A_shared_name_is_not_warned_of_when_a_url_names_who_it_is_or_when_no_connection_has_it()
+    {
+        _export.WithProfile("Sam", "Rivera")
+            .WithConnections(Ann)
+            .WithInvitations(
+                "Ann Lee,Sam Rivera,\"9/27/25, 8:41 AM\",Hi,INCOMING,https://www.linkedin.com/in/ann-lee-99,https://www.linkedin.com/in/sam",
+                "Bo Ek,Sam Rivera,\"9/27/25, 8:41 AM\",Hi,INCOMING,https://www.linkedin.com/in/bo-ek,https://www.linkedin.com/in/sam",
+                "Bo Ek,Sam Rivera,\"9/28/25, 8:41 AM\",Hi,INCOMING,https://www.linkedin.com/in/bo-ek-2,https://www.linkedin.com/in/sam")
+            .WithMessages(
+                "c1,,Ann Lee,https://www.linkedin.com/in/ann-lee-99,Sam Rivera,,2025-09-27 10:00:00 UTC,,Following up,INBOX,",
+                "c2,,Bo Ek,,Sam Rivera,,2025-09-28 10:00:00 UTC,,Following up,INBOX,");
+
+        var content = Read();
+
+        Assert.Empty(_warnings);
+        Assert.Equal(2, content.Statistics.MessagesWithOthers);
     }
 
     [Fact]
