@@ -204,7 +204,8 @@ internal sealed class ReloadingRuleEngine : IRuleEngine, IRuleEngineAccessor, ID
         throw new RuleEngineBuildException(errors.Distinct(StringComparer.Ordinal));
     }
 
-    // With its exception, so that the log has the stack trace; also when CR0001 is disabled.
+    // With its exception, so that the log has the stack trace; also when CR0001 is disabled. The text keeps the
+    // property name Diagnostic that log queries know: it is the CR0001 message, whether or not CR0001 reports it.
     private void LogFailure(RuleFailure failure) => Log.RuleFailed(_logger, failure.RuleId, failure.RequestId, failure.ToString(), failure.Exception);
 
     /// <summary>Every key path and value under the sections, to tell a real change from a reload that changed nothing here.</summary>

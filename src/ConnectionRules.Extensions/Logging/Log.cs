@@ -12,8 +12,8 @@ internal static partial class Log
     public const string Category = "ConnectionRules";
 
     [LoggerMessage(EventId = 1, EventName = "RuleFailed", Level = LogLevel.Warning,
-        Message = "Rule {RuleId} failed while evaluating request {RequestId}: {Failure}")]
-    public static partial void RuleFailed(ILogger logger, string ruleId, string requestId, string failure, Exception exception);
+        Message = "Rule {RuleId} failed while evaluating request {RequestId}: {Diagnostic}")]
+    public static partial void RuleFailed(ILogger logger, string ruleId, string requestId, string diagnostic, Exception exception);
 
     [LoggerMessage(EventId = 2, EventName = "ConfigurationReloaded", Level = LogLevel.Information,
         Message = "ConnectionRules configuration reloaded; the rule engine now runs {RuleCount} rules.")]
