@@ -32,18 +32,24 @@ public static class RuleEngineExtensions
     /// <summary>Evaluates a list of requests on at most <paramref name="maxDegreeOfParallelism"/> threads, in order.</summary>
     /// <param name="engine">The engine.</param>
     /// <param name="requests">The requests.</param>
-    /// <param name="maxDegreeOfParallelism">How many threads may evaluate at once; 1 evaluates on the calling thread.</param>
+    /// <param name="maxDegreeOfParallelism">How many threads may evaluate at once; 1 evaluates on the calling thread, and -1, as in <see cref="ParallelOptions.MaxDegreeOfParallelism"/>, sets no limit: every processor.</param>
     /// <param name="cancellationToken">Stops the batch; evaluations already running finish first.</param>
     /// <returns>One evaluation per request, at the request's index, held as the other overload holds them.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="engine"/> or <paramref name="requests"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is less than 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is 0, or less than -1.</exception>
     /// <exception cref="ArgumentException">A request is null or lacks a required member; the message names its index, the first one found.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static IReadOnlyList<Evaluation> EvaluateMany(this IRuleEngine engine, IReadOnlyList<ConnectionRequest> requests, int maxDegreeOfParallelism, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(requests);
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxDegreeOfParallelism, 1);
+        if (maxDegreeOfParallelism is 0 or < -1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxDegreeOfParallelism), maxDegreeOfParallelism, "Give 1 or more threads, or -1 for every processor.");
+        }
+
+        // -1 means no limit, as ParallelOptions has it; more threads than processors would only take turns.
+        maxDegreeOfParallelism = maxDegreeOfParallelism == -1 ? Environment.ProcessorCount : maxDegreeOfParallelism;
         var results = new EvaluationList(requests.Count);
         if (maxDegreeOfParallelism == 1 || requests.Count <= ChunkSize)
         {

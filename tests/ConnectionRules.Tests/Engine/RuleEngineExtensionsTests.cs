@@ -98,6 +98,16 @@ public sealed class RuleEngineExtensionsTests
         Assert.Equal(Inbox(700).Select(r => r.Id), Engine.EvaluateMany(Inbox(700)).Select(e => e.RequestId));
 
     [Fact]
+    public void Minus_one_threads_means_every_processor_as_in_ParallelOptions()
+    {
+        var inbox = Inbox(500);
+
+        var results = Engine.EvaluateMany(inbox, -1);
+
+        Assert.Equal(inbox.Select(r => Engine.Evaluate(r).ToString()), results.Select(e => e.ToString()));
+    }
+
+    [Fact]
     public void An_invalid_request_is_named_by_its_index_the_first_one_in_the_list()
     {
         var inbox = Inbox(3000);
@@ -136,6 +146,7 @@ public sealed class RuleEngineExtensionsTests
         Assert.Equal("engine", Assert.Throws<ArgumentNullException>(() => RuleEngineExtensions.EvaluateMany(null!, Inbox(1))).ParamName);
         Assert.Equal("requests", Assert.Throws<ArgumentNullException>(() => Engine.EvaluateMany((IReadOnlyList<ConnectionRequest>)null!)).ParamName);
         Assert.Equal("maxDegreeOfParallelism", Assert.Throws<ArgumentOutOfRangeException>(() => Engine.EvaluateMany(Inbox(1), 0)).ParamName);
+        Assert.Equal("maxDegreeOfParallelism", Assert.Throws<ArgumentOutOfRangeException>(() => Engine.EvaluateMany(Inbox(1), -2)).ParamName);
         Assert.Equal("requests", Assert.Throws<ArgumentNullException>(() => Engine.EvaluateMany((IAsyncEnumerable<ConnectionRequest>)null!)).ParamName);
     }
 
