@@ -288,7 +288,7 @@ internal sealed class EvaluationState
             return;
         }
 
-        ReadOnlySpan<object?> args = [failure.What, exception.GetType().Name, exception.Message];
+        ReadOnlySpan<object?> args = failure.MessageArgs;
         if (rule == ruleFailure)
         {
             // One of CR0001's own suppressions threw: asking them again would fail again.

@@ -32,8 +32,12 @@ public sealed class RuleFailure
 
     /// <summary>The failure in the words of CR0001's message: <c>Rule ACME001 threw InvalidOperationException: boom</c>.</summary>
     /// <returns>The failure in one line, without the stack trace.</returns>
-    public override string ToString() => RuleFailureRule.Rule.FormatMessage([What, Exception.GetType().Name, Exception.Message]);
+    public override string ToString() => RuleFailureRule.Rule.FormatMessage(MessageArgs);
 
-    /// <summary>The rule, or the rule and its suppression, as CR0001's message names them.</summary>
-    internal string What => Suppression is null ? RuleId : $"{RuleId} (suppression \"{Suppression}\")";
+    /// <summary>
+    /// The arguments of CR0001's message: the rule, or the rule and its suppression; the exception's type; its message.
+    /// The diagnostic and <see cref="ToString"/> both take them from here, so they cannot drift apart.
+    /// </summary>
+    internal object?[] MessageArgs =>
+        [Suppression is null ? RuleId : $"{RuleId} (suppression \"{Suppression}\")", Exception.GetType().Name, Exception.Message];
 }
