@@ -109,12 +109,7 @@ internal static class RuleEngineConfigurationReader
             var id = rule.Key;
             if (!builder.HasRule(id))
             {
-                // A recommended rule's own id is not a typo of another: KnownRules says to add the recommended rules.
-                var present = BuiltInRuleIds.Where(builder.HasRule).ToArray();
-                var suggestion = !BuiltInRuleIds.Contains(id, StringComparer.OrdinalIgnoreCase) && ConfigurationText.Suggest(id, present) is { } near
-                    ? $" (did you mean {near}?)"
-                    : "";
-                errors.Add($"{ConfigurationText.Describe(rule)}: unknown rule id{suggestion}; {KnownRules(builder, id)}.");
+                errors.Add($"{ConfigurationText.Describe(rule)}: {UnknownRule(builder, id)}.");
             }
             else if (ReadWord(rule, errors) is { } word)
             {
@@ -180,13 +175,18 @@ internal static class RuleEngineConfigurationReader
         return null;
     }
 
-    private static string KnownRules(RuleEngineBuilder builder, string id)
+    // A recommended rule's own id is not a typo of another: it says to add the recommended rules instead.
+    private static string UnknownRule(RuleEngineBuilder builder, string id)
     {
-        var present = BuiltInRuleIds.Where(builder.HasRule).ToArray();
         var builtIn = Array.Find(BuiltInRuleIds, b => string.Equals(b, id, StringComparison.OrdinalIgnoreCase));
-        return builtIn is not null
-            ? $"{builtIn} is a recommended rule, so call AddRecommendedRules() before applying the configuration"
-            : $"the engine has the built-in rules {string.Join(", ", present)} and the rules the application adds, which it must add before applying the configuration";
+        if (builtIn is not null)
+        {
+            return $"unknown rule id; {builtIn} is a recommended rule, so call AddRecommendedRules() before applying the configuration";
+        }
+
+        var present = BuiltInRuleIds.Where(builder.HasRule).ToArray();
+        var suggestion = ConfigurationText.Suggest(id, present) is { } near ? $" (did you mean {near}?)" : "";
+        return $"unknown rule id{suggestion}; the engine has the built-in rules {string.Join(", ", present)} and the rules the application adds, which it must add before applying the configuration";
     }
 
     // An unknown key is named, never its value: it may be anything of the application's, a secret included.
