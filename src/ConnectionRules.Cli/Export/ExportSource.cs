@@ -128,6 +128,10 @@ internal abstract class ExportSource : IDisposable
 
     private sealed class ZipSource(string path, ZipArchive archive) : ExportSource(path)
     {
+        // The entries whose data was shown to be whole: a file opened again (messages.csv, when it names the owner) is not
+        // read through again.
+        private readonly HashSet<ZipArchiveEntry> _whole = [];
+
         // A zip made on Windows may separate folders with backslashes.
         protected override IEnumerable<ExportFile> Files(string fileName) =>
             from entry in archive.Entries
@@ -137,21 +141,30 @@ internal abstract class ExportSource : IDisposable
 
         /// <summary>
         /// Opens an entry once it is shown to be whole: .NET decompresses an entry without checking its CRC-32, so damaged
-        /// data would read as text and be triaged (rows skipped as malformed, verdicts lost) with exit code 0. It is read
-        /// through once to compare, then opened again to be parsed: a second decompression, and no copy of it in memory.
+        /// data would read as text and be triaged (rows skipped as malformed, verdicts lost) with exit code 0. The first
+        /// time, it is read through to compare, then opened again to be parsed: a second decompression, and no copy of it
+        /// in memory.
         /// </summary>
         /// <exception cref="DamagedZipEntryException">The entry's data does not have the CRC-32 the archive records for it.</exception>
-        private static Stream OpenChecked(ZipArchiveEntry entry)
+        private Stream OpenChecked(ZipArchiveEntry entry)
         {
-            uint crc;
-            using (var stream = entry.Open())
+            if (!_whole.Contains(entry))
             {
-                crc = Crc32.Of(stream);
+                uint crc;
+                using (var stream = entry.Open())
+                {
+                    crc = Crc32.Of(stream);
+                }
+
+                if (crc != entry.Crc32)
+                {
+                    throw new DamagedZipEntryException($"its data is damaged: its CRC-32 is {crc:X8}, where the zip records {entry.Crc32:X8}.");
+                }
+
+                _whole.Add(entry);
             }
 
-            return crc == entry.Crc32
-                ? entry.Open()
-                : throw new DamagedZipEntryException($"its data is damaged: its CRC-32 is {crc:X8}, where the zip records {entry.Crc32:X8}.");
+            return entry.Open();
         }
 
         protected override void Dispose(bool disposing)
