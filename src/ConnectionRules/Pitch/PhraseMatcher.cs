@@ -49,6 +49,9 @@ internal sealed class PhraseMatcher
     private const int Edges = 6;
     private const int PayloadShift = 3;
 
+    // The most characters of a word the first-word filter compares: one vector of 16 bytes.
+    private const int FirstWordLanes = 8;
+
     private readonly Phrase[] _phrases;
     private readonly int _lexiconCount;
 
@@ -66,6 +69,12 @@ internal sealed class PhraseMatcher
     private readonly int[] _firstEnd;
     private readonly int[] _endPhrases;
 
+    // The first words of the phrases, as bits of a hash table, and how they are compared (see MayStartPhrase).
+    private readonly ulong[] _firstWords;
+    private readonly int _firstWordShift;
+    private readonly int _firstWordLength;
+    private readonly int _shortWordLength;
+
     public PhraseMatcher(IEnumerable<string> phrases)
         : this(phrases.Select(phrase => (phrase, 0)))
     {
@@ -78,6 +87,7 @@ internal sealed class PhraseMatcher
         var children = new List<SortedDictionary<char, int>> { new() };
         var ends = new List<List<int>> { new() };
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var foldedPhrases = new List<(string Folded, bool IsPrefix)>();
         var entryId = -1;
         foreach (var (raw, lexicon) in entries)
         {
@@ -116,9 +126,11 @@ internal sealed class PhraseMatcher
             ends[node].Add(phrases.Count);
             phrases.Add(new Phrase(entry, folded.Length, isPrefix, entryId, lexicon));
             _lexiconCount = Math.Max(_lexiconCount, lexicon + 1);
+            foldedPhrases.Add((folded, isPrefix));
         }
 
         _phrases = [.. phrases];
+        (_firstWords, _firstWordShift, _firstWordLength, _shortWordLength) = FirstWords(foldedPhrases);
 
         // Depth first, children in character order: a node's first child is numbered right after it.
         var count = children.Count;
@@ -294,7 +306,7 @@ internal sealed class PhraseMatcher
         var starts = new WordStarts(text, start);
         while (starts.Next() is var position and >= 0)
         {
-            if (FirstStep(text, position) is not (var first and not None) || LongestPerLexicon(text, position, first, longest) is not (var found and not 0))
+            if (!MayStartPhrase(text, position) || FirstStep(text, position) is not (var first and not None) || LongestPerLexicon(text, position, first, longest) is not (var found and not 0))
             {
                 continue;
             }
@@ -332,7 +344,7 @@ internal sealed class PhraseMatcher
         var starts = new WordStarts(text, 0);
         while (starts.Next() is var position and >= 0)
         {
-            if (FirstStep(text, position) is not (var first and not None))
+            if (!MayStartPhrase(text, position) || FirstStep(text, position) is not (var first and not None))
             {
                 continue;
             }
@@ -472,6 +484,132 @@ internal sealed class PhraseMatcher
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// Whether a phrase may start at the position, told from the words there without walking the trie: false only when
+    /// the text there is ASCII letters or digits whose first word (or its first <see cref="_firstWordLength"/>
+    /// characters) begins no phrase, or begins phrases only as a word of at most six characters followed by a space and
+    /// a letter or digit that none of them has there ("the" begins "the role" and "the deck", but not "the build").
+    /// Most words of a text begin no phrase, and looking one up costs a vector load, a hash or two and a read of a
+    /// table of a few KB, where a walk reads a few nodes and the processor mispredicts where it stops. It is exact: a
+    /// text that matches a phrase reads those characters as written, unless a character above ASCII (an invisible
+    /// character, a styled letter, a letter such as é, a no-break space) or white space other than one space is among
+    /// them or just after them, and then the trie decides.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool MayStartPhrase(ReadOnlySpan<char> text, int position)
+    {
+        if (text.Length - position < FirstWordLanes)
+        {
+            return true;
+        }
+
+        var chars = Vector128.LoadUnsafe(ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text)), (nuint)position);
+        var lower = chars | Vector128.Create((ushort)0x20);
+        var letterOrDigit = Vector128.LessThan(lower - Vector128.Create((ushort)'a'), Vector128.Create((ushort)26))
+            | Vector128.LessThan(chars - Vector128.Create((ushort)'0'), Vector128.Create((ushort)10));
+        var run = BitOperations.TrailingZeroCount(~letterOrDigit.ExtractMostSignificantBits());
+        if (run == 0 || (run < _firstWordLength && text[position + run] >= 128) || IsFirstWord(lower, Math.Min(run, _firstWordLength)))
+        {
+            return true;
+        }
+
+        if (run >= _shortWordLength)
+        {
+            return false;
+        }
+
+        // A short word followed by an ASCII character that is not a letter or digit: with a space and a letter or digit,
+        // the word and those two; with other white space, or a space and more white space or a character above ASCII,
+        // the trie.
+        var after = text[position + run];
+        if (after != ' ')
+        {
+            return after < ' ';
+        }
+
+        var next = text[position + run + 1];
+        return char.IsAsciiLetterOrDigit(next) ? IsFirstWord(lower, run + 2) : next <= ' ' || next >= 128;
+    }
+
+    // Whether the hash of the first `length` lanes of `lower` (lower-cased ASCII) is in the table of first words.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool IsFirstWord(Vector128<ushort> lower, int length)
+    {
+        var hash = FirstWordHash(lower, length, _firstWordShift);
+        return (_firstWords[hash >> 6] & (1UL << (int)hash)) != 0;
+    }
+
+    // The hash of the first `length` characters (at most eight) of `lower`.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong FirstWordHash(Vector128<ushort> lower, int length, int shift)
+    {
+        var word = (lower & Vector128.LessThan(Vector128.Create((ushort)0, 1, 2, 3, 4, 5, 6, 7), Vector128.Create((ushort)length))).AsUInt64();
+        return (((word.GetElement(0) * 0x9E3779B97F4A7C15UL) ^ word.GetElement(1)) * 0xFF51AFD7ED558CCDUL) >> shift;
+    }
+
+    /// <summary>
+    /// The table <see cref="MayStartPhrase"/> reads, with its shift, the number of characters of a first word it compares
+    /// (eight, or fewer when a prefix phrase is one shorter word: "ab*" matches any word that starts "ab") and the
+    /// length under which a word is compared with the first letter of the word after it. Each phrase sets one bit:
+    /// that of its first word, or, when that is short and followed by a space and an ASCII letter or digit, that of
+    /// the word, the space and that character.
+    /// </summary>
+    private static (ulong[] Table, int Shift, int Length, int ShortLength) FirstWords(List<(string Folded, bool IsPrefix)> phrases)
+    {
+        static int Run(string folded)
+        {
+            var run = 0;
+            while (run < folded.Length && char.IsAsciiLetterOrDigit(folded[run]))
+            {
+                run++;
+            }
+
+            return run;
+        }
+
+        var length = FirstWordLanes;
+        foreach (var (folded, isPrefix) in phrases)
+        {
+            if (isPrefix && Run(folded) is var run && run == folded.Length)
+            {
+                length = Math.Min(length, run);
+            }
+        }
+
+        // The word, a space and a character take at most the eight lanes.
+        var shortLength = Math.Min(length, FirstWordLanes - 1);
+
+        // About 32 bits a phrase, so that few words that begin no phrase fall on a bit that one sets.
+        var bits = (int)Math.Max(1024, BitOperations.RoundUpToPowerOf2((uint)phrases.Count * 32));
+        var shift = 64 - BitOperations.Log2((uint)bits);
+        var table = new ulong[bits / 64];
+        Span<ushort> lanes = stackalloc ushort[FirstWordLanes];
+        foreach (var (folded, _) in phrases)
+        {
+            // A phrase that starts otherwise than with an ASCII letter or digit, or whose first word has a character
+            // above ASCII among its first characters, is left to the trie: so is every text that holds it.
+            var run = Run(folded);
+            if (run == 0 || (run < length && run < folded.Length && folded[run] >= 128))
+            {
+                continue;
+            }
+
+            var key = run < shortLength && run + 1 < folded.Length && folded[run] == ' ' && char.IsAsciiLetterOrDigit(folded[run + 1])
+                ? run + 2
+                : Math.Min(run, length);
+            lanes.Clear();
+            for (var i = 0; i < key; i++)
+            {
+                lanes[i] = folded[i];
+            }
+
+            var hash = FirstWordHash(Vector128.Create((ReadOnlySpan<ushort>)lanes), key, shift);
+            table[hash >> 6] |= 1UL << (int)hash;
+        }
+
+        return (table, shift, length, shortLength);
     }
 
     /// <summary>The node a phrase that starts here reaches with its first character; none if no phrase or word starts here.</summary>

@@ -28,10 +28,10 @@ public sealed class PhraseMatcherTests
         ("zero\u200Bwidth", 6), ("two  spaced\twords", 6), ("\U0001D41F\U0001D42B\U0001D41E\U0001D41E \U0001D42D\U0001D42B\U0001D422\U0001D41A\U0001D425", 6),
     ];
 
-    private static readonly PhraseMatcher Matcher = new(Entries);
-
-    // Each entry case-folded without its '*', with whether it is a prefix, in the order listed.
-    private static readonly (string Folded, bool IsPrefix)[] FoldedEntries = [.. Entries.Select(e => (Folded(e.Phrase), e.Phrase.EndsWith('*')))];
+    // The entries, and the same without the prefix "abc*": a prefix phrase of one word shorter than eight characters
+    // makes the matcher's first-word filter compare fewer characters, so each way is tested.
+    private static readonly Lexicons WithShortPrefix = new(Entries);
+    private static readonly Lexicons WithoutShortPrefix = new([.. Entries.Where(e => e.Phrase != "abc*")]);
 
     private static readonly string[] Separators = [" ", " ", " ", ", ", ". ", "-", "'", "\u2019", "\u00A0", "\t", "\n", "/", "(", ")", "?", "!"];
 
@@ -57,22 +57,25 @@ public sealed class PhraseMatcherTests
     ];
 
 
-    [Fact]
-    public void Scan_finds_exactly_the_longest_phrase_of_each_lexicon_at_every_word_start()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Scan_finds_exactly_the_longest_phrase_of_each_lexicon_at_every_word_start(bool withShortPrefix)
     {
+        var lexicons = withShortPrefix ? WithShortPrefix : WithoutShortPrefix;
         foreach (var text in GeneratedTexts())
         {
-            var visitor = new Collector();
-            Matcher.Scan(text, ref visitor);
+            var visitor = new Collector(lexicons.Matcher);
+            lexicons.Matcher.Scan(text, ref visitor);
 
             var expected = new List<(string, int, int, int)>();
             for (var position = 0; position < text.Length; position++)
             {
-                foreach (var lexicon in Entries.Select(e => e.Lexicon).Distinct())
+                foreach (var lexicon in lexicons.Entries.Select(e => e.Lexicon).Distinct())
                 {
-                    if (LongestAt(text, position, lexicon) is { } entry)
+                    if (lexicons.LongestAt(text, position, lexicon) is { } entry)
                     {
-                        expected.Add((Written(entry), Entries[entry].Lexicon, position, EndOf(text, position, FoldedEntries[entry]) - position));
+                        expected.Add((lexicons.Written(entry), lexicons.Entries[entry].Lexicon, position, EndOf(text, position, lexicons.Folded[entry]) - position));
                     }
                 }
             }
@@ -83,17 +86,21 @@ public sealed class PhraseMatcherTests
         }
     }
 
-    [Fact]
-    public void TryFind_from_any_start_finds_the_first_position_and_its_longest_phrase_of_any_lexicon()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void TryFind_from_any_start_finds_the_first_position_and_its_longest_phrase_of_any_lexicon(bool withShortPrefix)
     {
+        var lexicons = withShortPrefix ? WithShortPrefix : WithoutShortPrefix;
+        var matcher = lexicons.Matcher;
         foreach (var text in GeneratedTexts().Take(500))
         {
-            var longestAt = Enumerable.Range(0, text.Length).Select(position => LongestAt(text, position, lexicon: null)).ToArray();
+            var longestAt = Enumerable.Range(0, text.Length).Select(position => lexicons.LongestAt(text, position, lexicon: null)).ToArray();
             for (var start = 0; start <= text.Length; start++)
             {
                 var position = Array.FindIndex(longestAt, start, entry => entry is not null);
-                (string, int, int)? expected = position < 0 ? null : (Written(longestAt[position]!.Value), position, EndOf(text, position, FoldedEntries[longestAt[position]!.Value]) - position);
-                (string, int, int)? actual = Matcher.TryFind(text, start, out var hit) ? (Matcher.EntryOf(hit.PhraseId), hit.Index, hit.Length) : null;
+                (string, int, int)? expected = position < 0 ? null : (lexicons.Written(longestAt[position]!.Value), position, EndOf(text, position, lexicons.Folded[longestAt[position]!.Value]) - position);
+                (string, int, int)? actual = matcher.TryFind(text, start, out var hit) ? (matcher.EntryOf(hit.PhraseId), hit.Index, hit.Length) : null;
                 Assert.True(expected == actual, $"In \"{text}\" from {start}: expected {expected}, found {actual}.");
             }
         }
@@ -244,32 +251,7 @@ public sealed class PhraseMatcherTests
         }
     }
 
-    /// <summary>The entry of the longest phrase of the lexicon, or of any lexicon when null, at the position; the first listed among equals.</summary>
-    private static int? LongestAt(string text, int position, int? lexicon)
-    {
-        int? best = null;
-        if (!IsWordStart(text, position))
-        {
-            return best;
-        }
-
-        for (var entry = 0; entry < Entries.Length; entry++)
-        {
-            if ((lexicon is null || Entries[entry].Lexicon == lexicon)
-                && (best is null || FoldedEntries[entry].Folded.Length > FoldedEntries[best.Value].Folded.Length)
-                && Matches(text, position, FoldedEntries[entry]))
-            {
-                best = entry;
-            }
-        }
-
-        return best;
-    }
-
     private static bool Matches(string text, int position, (string Folded, bool IsPrefix) phrase) => EndOf(text, position, phrase) >= 0;
-
-    // The entry as the matcher reports it: as written, without its invisible characters.
-    private static string Written(int entry) => Visible(Entries[entry].Phrase);
 
     private static string Visible(string text) =>
         string.Concat(Enumerable.Range(0, text.Length).Where(i => !IsInvisibleAt(text, i)).Select(i => text[i]));
@@ -404,15 +386,47 @@ public sealed class PhraseMatcherTests
         return after == text.Length || !char.IsLetterOrDigit(Read(text, after).C) || !char.IsLetterOrDigit(ReadBefore(text, index));
     }
 
-    private struct Collector : IPhraseVisitor
+    private readonly struct Collector(PhraseMatcher matcher) : IPhraseVisitor
     {
-        public Collector()
-        {
-        }
-
         public List<(string Phrase, int Lexicon, int Index, int Length)> Hits { get; } = [];
 
-        public readonly void Visit(PhraseHit hit) =>
-            Hits.Add((Matcher.EntryOf(hit.PhraseId), Matcher.LexiconOf(hit.PhraseId), hit.Index, hit.Length));
+        public void Visit(PhraseHit hit) =>
+            Hits.Add((matcher.EntryOf(hit.PhraseId), matcher.LexiconOf(hit.PhraseId), hit.Index, hit.Length));
+    }
+
+    /// <summary>Entries, the matcher made of them, and what a plain search expects of them.</summary>
+    private sealed class Lexicons((string Phrase, int Lexicon)[] entries)
+    {
+        public (string Phrase, int Lexicon)[] Entries { get; } = entries;
+
+        public PhraseMatcher Matcher { get; } = new(entries);
+
+        /// <summary>Gets each entry case-folded without its '*', with whether it is a prefix, in the order listed.</summary>
+        public (string Folded, bool IsPrefix)[] Folded { get; } = [.. entries.Select(e => (PhraseMatcherTests.Folded(e.Phrase), e.Phrase.EndsWith('*')))];
+
+        /// <summary>The entry of the longest phrase of the lexicon, or of any lexicon when null, at the position; the first listed among equals.</summary>
+        public int? LongestAt(string text, int position, int? lexicon)
+        {
+            int? best = null;
+            if (!IsWordStart(text, position))
+            {
+                return best;
+            }
+
+            for (var entry = 0; entry < Entries.Length; entry++)
+            {
+                if ((lexicon is null || Entries[entry].Lexicon == lexicon)
+                    && (best is null || Folded[entry].Folded.Length > Folded[best.Value].Folded.Length)
+                    && Matches(text, position, Folded[entry]))
+                {
+                    best = entry;
+                }
+            }
+
+            return best;
+        }
+
+        /// <summary>The entry as the matcher reports it: as written, without its invisible characters.</summary>
+        public string Written(int entry) => Visible(Entries[entry].Phrase);
     }
 }
