@@ -22,9 +22,10 @@ namespace ConnectionRules;
 /// The phrases, case-folded, form a trie. A phrase can only start where a word starts: the scan reads the text sixteen
 /// characters at a time with vector instructions, marking in a bit mask the characters that may start a word, and from
 /// each of them walks the trie for as long as the text follows it: a few steps per word, whatever the number of
-/// phrases. The trie is packed so that a step costs one or two array reads: a node with one child (most of them)
-/// holds that child's character and the child is the next node; a node with many holds a row that gives its child for
-/// each ASCII character. This is several times faster per KB than <c>SearchValues&lt;string&gt;</c> over hundreds of
+/// phrases. Most words begin no phrase, so before a walk the word is looked up in a table of the phrases' first words
+/// (<see cref="MayStartPhrase"/>), which passes over most words of ordinary text without a walk. The trie is packed so
+/// that a step costs one or two array reads: a node with one child (most of them) holds that child's character and the
+/// child is the next node; a node with many holds a row that gives its child for each ASCII character. This is several times faster per KB than <c>SearchValues&lt;string&gt;</c> over hundreds of
 /// case-insensitive phrases, which falls back to a character-by-character automaton (docs/performance.md has the
 /// measurements), and works the same on every target framework.
 /// </remarks>
