@@ -25,9 +25,10 @@ namespace ConnectionRules;
 /// phrases. Most words begin no phrase, so before a walk the word is looked up in a table of the phrases' first words
 /// (<see cref="MayStartPhrase"/>), which passes over most words of ordinary text without a walk. The trie is packed so
 /// that a step costs one or two array reads: a node with one child (most of them) holds that child's character and the
-/// child is the next node; a node with many holds a row that gives its child for each ASCII character. This is several times faster per KB than <c>SearchValues&lt;string&gt;</c> over hundreds of
-/// case-insensitive phrases, which falls back to a character-by-character automaton (docs/performance.md has the
-/// measurements), and works the same on every target framework.
+/// child is the next node; a node with many holds a row that gives its child for each ASCII character. This is
+/// several times faster per KB than <c>SearchValues&lt;string&gt;</c> over hundreds of case-insensitive phrases,
+/// which falls back to a character-by-character automaton (docs/performance.md has the measurements), and works the
+/// same on every target framework.
 /// </remarks>
 internal sealed class PhraseMatcher
 {
@@ -490,8 +491,9 @@ internal sealed class PhraseMatcher
     /// <summary>
     /// Whether a phrase may start at the position, told from the words there without walking the trie: false only when
     /// the text there is ASCII letters or digits whose first word (or its first <see cref="_firstWordLength"/>
-    /// characters) begins no phrase, or begins phrases only as a word of at most six characters followed by a space and
-    /// a letter or digit that none of them has there ("the" begins "the role" and "the deck", but not "the build").
+    /// characters) begins no phrase, or begins phrases only as a short word (shorter than <see cref="_shortWordLength"/>,
+    /// at most six characters) followed by a space and a letter or digit that none of them has there ("the" begins "the
+    /// role" and "the deck", but not "the build").
     /// Most words of a text begin no phrase, and looking one up costs a vector load, a hash or two and a read of a
     /// table of a few KB, where a walk reads a few nodes and the processor mispredicts where it stops. It is exact: a
     /// text that matches a phrase reads those characters as written, unless a character above ASCII (an invisible
@@ -521,9 +523,10 @@ internal sealed class PhraseMatcher
             return false;
         }
 
-        // A short word followed by an ASCII character that is not a letter or digit: with a space and a letter or digit,
-        // the word and those two; with other white space, or a space and more white space or a character above ASCII,
-        // the trie.
+        // A short word (so shorter than _firstWordLength: a character above ASCII after it went to the trie above),
+        // followed by an ASCII character that is not a letter or digit: with a space and a letter or digit, the word
+        // and those two decide; with a control character (white space such as a tab or a line break among them), or a
+        // space and more white space or a character above ASCII, the trie.
         var after = text[position + run];
         if (after != ' ')
         {
@@ -539,10 +542,12 @@ internal sealed class PhraseMatcher
     private bool IsFirstWord(Vector128<ushort> lower, int length)
     {
         var hash = FirstWordHash(lower, length, _firstWordShift);
-        return (_firstWords[hash >> 6] & (1UL << (int)hash)) != 0;
+        return (_firstWords[hash >> 6] & (1UL << (int)(hash & 63))) != 0;
     }
 
-    // The hash of the first `length` characters (at most eight) of `lower`.
+    // The hash of the first `length` characters (at most eight) of `lower`. The text's characters come with 0x20 set
+    // (c | 0x20), the phrases' as folded: the two agree on what is hashed, lower-case letters, digits and the space,
+    // all of which have that bit already.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong FirstWordHash(Vector128<ushort> lower, int length, int shift)
     {
@@ -607,7 +612,7 @@ internal sealed class PhraseMatcher
             }
 
             var hash = FirstWordHash(Vector128.Create((ReadOnlySpan<ushort>)lanes), key, shift);
-            table[hash >> 6] |= 1UL << (int)hash;
+            table[hash >> 6] |= 1UL << (int)(hash & 63);
         }
 
         return (table, shift, length, shortLength);

@@ -65,24 +65,7 @@ public sealed class PhraseMatcherTests
         var lexicons = withShortPrefix ? WithShortPrefix : WithoutShortPrefix;
         foreach (var text in GeneratedTexts())
         {
-            var visitor = new Collector(lexicons.Matcher);
-            lexicons.Matcher.Scan(text, ref visitor);
-
-            var expected = new List<(string, int, int, int)>();
-            for (var position = 0; position < text.Length; position++)
-            {
-                foreach (var lexicon in lexicons.Entries.Select(e => e.Lexicon).Distinct())
-                {
-                    if (lexicons.LongestAt(text, position, lexicon) is { } entry)
-                    {
-                        expected.Add((lexicons.Written(entry), lexicons.Entries[entry].Lexicon, position, EndOf(text, position, lexicons.Folded[entry]) - position));
-                    }
-                }
-            }
-
-            Assert.True(
-                expected.Order().SequenceEqual(visitor.Hits.Order()),
-                $"In \"{text}\": expected {string.Join("; ", expected.Order())}, found {string.Join("; ", visitor.Hits.Order())}.");
+            AssertScanFindsWhatAPlainSearchFinds(lexicons, text);
         }
     }
 
@@ -220,6 +203,76 @@ public sealed class PhraseMatcherTests
         Assert.False(matcher.TryFind("a " + StyledText.In(style, "dis") + "count", 0, out _));
         Assert.False(matcher.TryFind("a dis" + StyledText.In(style, "count"), 0, out _));
         Assert.False(matcher.TryFind("a " + StyledText.In(style, "count") + "er", 0, out _));
+    }
+
+    [Fact]
+    public void Scan_finds_what_a_plain_search_finds_for_random_lexicons_of_look_alike_words()
+    {
+        // Words of a few letters, so that texts hold near misses of every phrase: of one to ten letters, the lengths
+        // around the eight characters the first-word filter compares most likely; phrases of up to three of them,
+        // some prefixes (of one short word, they make the matcher compare fewer characters), some with a symbol.
+        var random = new Random(20261201);
+        string[] alphabets = ["ab", "abk", "ak0", "abcdefghijklmnopqrstuvwxyz0123456789"];
+        string[] joins = [" ", " ", " ", "'", "-", "/", ". "];
+        string[] noise = ["  ", "\t", "\u00A0", "\r\n", "\u2028", "\u000B", "\u200B", "\u00AD", "\U000E0041", "\uFE0F", "\u212A", "\u00E9", "\u0001", "%", "$", ",", "\u2019"];
+        for (var lexicons = 0; lexicons < 150; lexicons++)
+        {
+            var alphabet = alphabets[random.Next(alphabets.Length)];
+            string Word() => new([.. Enumerable.Range(0, random.Next(10) < 6 ? random.Next(5, 10) : random.Next(1, 11)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+            var phrases = Enumerable.Range(0, random.Next(1, 30)).Select(_ =>
+            {
+                var phrase = string.Join(joins[random.Next(joins.Length)], Enumerable.Range(0, random.Next(1, 4)).Select(_ => Word()));
+                return random.Next(8) switch
+                {
+                    0 => phrase + "*",
+                    1 => "%" + phrase,
+                    2 => phrase.ToUpperInvariant(),
+                    _ => phrase,
+                };
+            }).ToArray();
+            var subject = new Lexicons([.. phrases.Select(p => (p, random.Next(2)))]);
+            for (var t = 0; t < 20; t++)
+            {
+                var text = new StringBuilder();
+                while (text.Length < random.Next(0, 60))
+                {
+                    var phrase = phrases[random.Next(phrases.Length)].TrimEnd('*');
+                    text.Append(random.Next(6) switch
+                    {
+                        0 => Word(),
+                        1 => phrase.Insert(random.Next(phrase.Length + 1), noise[random.Next(noise.Length)]),
+                        2 => random.Next(2) == 0 ? phrase.ToUpperInvariant() : phrase.Replace(" ", noise[random.Next(noise.Length)]),
+                        3 => phrase[..random.Next(phrase.Length + 1)] + Word(),
+                        _ => phrase,
+                    });
+                    text.Append(random.Next(4) == 0 ? noise[random.Next(noise.Length)] : " ");
+                }
+
+                AssertScanFindsWhatAPlainSearchFinds(subject, text.ToString());
+            }
+        }
+    }
+
+    private static void AssertScanFindsWhatAPlainSearchFinds(Lexicons lexicons, string text)
+    {
+        var visitor = new Collector(lexicons.Matcher);
+        lexicons.Matcher.Scan(text, ref visitor);
+
+        var expected = new List<(string, int, int, int)>();
+        for (var position = 0; position < text.Length; position++)
+        {
+            foreach (var lexicon in lexicons.Entries.Select(e => e.Lexicon).Distinct())
+            {
+                if (lexicons.LongestAt(text, position, lexicon) is { } entry)
+                {
+                    expected.Add((lexicons.Written(entry), lexicons.Entries[entry].Lexicon, position, EndOf(text, position, lexicons.Folded[entry]) - position));
+                }
+            }
+        }
+
+        Assert.True(
+            expected.Order().SequenceEqual(visitor.Hits.Order()),
+            $"In \"{text}\": expected {string.Join("; ", expected.Order())}, found {string.Join("; ", visitor.Hits.Order())}.");
     }
 
     /// <summary>Texts of 0 to 90 characters, so that phrases and words straddle the sixteen-character blocks.</summary>
