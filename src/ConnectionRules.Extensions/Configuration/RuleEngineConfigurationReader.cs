@@ -15,6 +15,9 @@ internal static class RuleEngineConfigurationReader
     /// <summary>The section name the documentation uses; a key by that name inside the section means the root was passed.</summary>
     public const string SectionName = "ConnectionRules";
 
+    // The most rule ids of the application's that an unknown id's message lists.
+    private const int MaxListed = 10;
+
     private static readonly string[] BuiltInRuleIds =
     [
         RuleIds.RuleFailure, RuleIds.InconsistentRequest, RuleIds.MissingNote, RuleIds.Stranger, RuleIds.PitchInNote,
@@ -184,9 +187,17 @@ internal static class RuleEngineConfigurationReader
             return $"unknown rule id; {builtIn} is a recommended rule, so call AddRecommendedRules() before applying the configuration";
         }
 
-        var present = BuiltInRuleIds.Where(builder.HasRule).ToArray();
+        var present = builder.RuleIds;
         var suggestion = ConfigurationText.Suggest(id, present) is { } near ? $" (did you mean {near}?)" : "";
-        return $"unknown rule id{suggestion}; the engine has the built-in rules {string.Join(", ", present)} and the rules the application adds, which it must add before applying the configuration";
+        var builtInPresent = BuiltInRuleIds.Where(builder.HasRule).ToArray();
+        var added = present.Where(p => !BuiltInRuleIds.Contains(p, StringComparer.OrdinalIgnoreCase)).ToArray();
+        var application = added.Length switch
+        {
+            0 => "the rules the application adds",
+            <= MaxListed => $"the rules the application adds, so far {string.Join(", ", added)}",
+            _ => $"the rules the application adds, so far {added.Length} ({string.Join(", ", added.Take(MaxListed))}, ...)",
+        };
+        return $"unknown rule id{suggestion}; the engine has the built-in rules {string.Join(", ", builtInPresent)} and {application}, which it must add before applying the configuration";
     }
 
     // An unknown key is named, never its value: it may be anything of the application's, a secret included.

@@ -46,6 +46,12 @@ public sealed class RuleEngineBuilder
         return _ruleIds.Contains(ruleId);
     }
 
+    /// <summary>
+    /// Gets the ids of the rules added so far, in ordinal order: the engine's own (CR0001, CR0002), the recommended ones
+    /// once added, and the application's. Configuration layers use it to list them, and to suggest the id a mistyped one meant.
+    /// </summary>
+    public IReadOnlyList<string> RuleIds => [.. _ruleIds.Order(StringComparer.Ordinal)];
+
     /// <summary>Returns whether a rule added so far belongs to this category.</summary>
     /// <param name="category">The category (case-insensitive).</param>
     /// <returns><see langword="true"/> when a rule in that category has been added.</returns>

@@ -269,6 +269,28 @@ public sealed class RuleEngineBuilderConfigurationExtensionsTests
     }
 
     [Fact]
+    public void A_mistyped_id_of_a_rule_the_application_added_gets_a_suggestion_and_the_list_of_its_rules()
+    {
+        var builder = new RuleEngineBuilder()
+            .AddRule("ACME0001", rule => rule.WithTitle("One").ReportWhen(ConnectionRules.Predicates.KnownOffline))
+            .AddRule("ACME0002", rule => rule.WithTitle("Two").ReportWhen(ConnectionRules.Predicates.KnownOffline));
+        Assert.Equal(
+            "ConnectionRules:Rules:ACME001 = \"error\": unknown rule id (did you mean ACME0001?); the engine has the built-in rules CR0001, CR0002 and the rules the application adds, so far ACME0001, ACME0002, which it must add before applying the configuration.",
+            Assert.Single(Rejects(Sections.InMemory(("Rules:ACME001", "error")), builder).Errors));
+
+        // Beyond ten, the first ten are named, and how many there are.
+        var many = new RuleEngineBuilder();
+        for (var i = 1; i <= 12; i++)
+        {
+            many.AddRule($"ACME{i:D4}", rule => rule.WithTitle("Rule").ReportWhen(ConnectionRules.Predicates.KnownOffline));
+        }
+
+        Assert.Equal(
+            "ConnectionRules:Rules:XYZ9999 = \"error\": unknown rule id; the engine has the built-in rules CR0001, CR0002 and the rules the application adds, so far 12 (ACME0001, ACME0002, ACME0003, ACME0004, ACME0005, ACME0006, ACME0007, ACME0008, ACME0009, ACME0010, ...), which it must add before applying the configuration.",
+            Assert.Single(Rejects(Sections.InMemory(("Rules:XYZ9999", "error")), many).Errors));
+    }
+
+    [Fact]
     public void The_whole_configuration_instead_of_its_section_is_rejected_with_a_hint()
     {
         var root = new ConfigurationBuilder()
