@@ -187,17 +187,17 @@ internal static class RuleEngineConfigurationReader
             return $"unknown rule id; {builtIn} is a recommended rule, so call AddRecommendedRules() before applying the configuration";
         }
 
-        var present = builder.RuleIds;
+        var present = builder.GetRuleIds();
         var suggestion = ConfigurationText.Suggest(id, present) is { } near ? $" (did you mean {near}?)" : "";
         var builtInPresent = BuiltInRuleIds.Where(builder.HasRule).ToArray();
         var added = present.Where(p => !BuiltInRuleIds.Contains(p, StringComparer.OrdinalIgnoreCase)).ToArray();
-        var application = added.Length switch
+        var soFar = added.Length switch
         {
-            0 => "the rules the application adds",
-            <= MaxListed => $"the rules the application adds, so far {string.Join(", ", added)}",
-            _ => $"the rules the application adds, so far {added.Length} ({string.Join(", ", added.Take(MaxListed))}, ...)",
+            0 => "",
+            <= MaxListed => $" (so far {string.Join(", ", added)})",
+            _ => $" (so far {added.Length}: {string.Join(", ", added.Take(MaxListed))}, ...)",
         };
-        return $"unknown rule id{suggestion}; the engine has the built-in rules {string.Join(", ", builtInPresent)} and {application}, which it must add before applying the configuration";
+        return $"unknown rule id{suggestion}; the engine has the built-in rules {string.Join(", ", builtInPresent)} and the rules the application adds, which it must add before applying the configuration{soFar}";
     }
 
     // An unknown key is named, never its value: it may be anything of the application's, a secret included.

@@ -47,10 +47,11 @@ public sealed class RuleEngineBuilder
     }
 
     /// <summary>
-    /// Gets the ids of the rules added so far, in ordinal order: the engine's own (CR0001, CR0002), the recommended ones
-    /// once added, and the application's. Configuration layers use it to list them, and to suggest the id a mistyped one meant.
+    /// Returns the ids of the rules added so far: the engine's own (CR0001, CR0002), the recommended ones once added,
+    /// and the application's. Configuration layers use it to list them, and to suggest the id a mistyped one meant.
     /// </summary>
-    public IReadOnlyList<string> RuleIds => [.. _ruleIds.Order(StringComparer.Ordinal)];
+    /// <returns>A new list of the ids, sorted ordinally (so "ACME001" comes before "CR0001").</returns>
+    public IReadOnlyList<string> GetRuleIds() => [.. _ruleIds.Order(StringComparer.Ordinal)];
 
     /// <summary>Returns whether a rule added so far belongs to this category.</summary>
     /// <param name="category">The category (case-insensitive).</param>

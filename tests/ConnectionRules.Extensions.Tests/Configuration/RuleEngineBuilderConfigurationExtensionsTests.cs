@@ -275,19 +275,25 @@ public sealed class RuleEngineBuilderConfigurationExtensionsTests
             .AddRule("ACME0001", rule => rule.WithTitle("One").ReportWhen(ConnectionRules.Predicates.KnownOffline))
             .AddRule("ACME0002", rule => rule.WithTitle("Two").ReportWhen(ConnectionRules.Predicates.KnownOffline));
         Assert.Equal(
-            "ConnectionRules:Rules:ACME001 = \"error\": unknown rule id (did you mean ACME0001?); the engine has the built-in rules CR0001, CR0002 and the rules the application adds, so far ACME0001, ACME0002, which it must add before applying the configuration.",
-            Assert.Single(Rejects(Sections.InMemory(("Rules:ACME001", "error")), builder).Errors));
+            "ConnectionRules:Rules:acme001 = \"error\": unknown rule id (did you mean ACME0001?); the engine has the built-in rules CR0001, CR0002 and the rules the application adds, which it must add before applying the configuration (so far ACME0001, ACME0002).",
+            Assert.Single(Rejects(Sections.InMemory(("Rules:acme001", "error")), builder).Errors));
+    }
 
-        // Beyond ten, the first ten are named, and how many there are.
-        var many = new RuleEngineBuilder();
-        for (var i = 1; i <= 12; i++)
+    [Theory]
+    [InlineData(1, " (so far ACME0001)")]
+    [InlineData(10, " (so far ACME0001, ACME0002, ACME0003, ACME0004, ACME0005, ACME0006, ACME0007, ACME0008, ACME0009, ACME0010)")]
+    [InlineData(11, " (so far 11: ACME0001, ACME0002, ACME0003, ACME0004, ACME0005, ACME0006, ACME0007, ACME0008, ACME0009, ACME0010, ...)")]
+    public void An_unknown_rule_id_names_up_to_ten_of_the_applications_rules(int count, string soFar)
+    {
+        var builder = new RuleEngineBuilder();
+        for (var i = 1; i <= count; i++)
         {
-            many.AddRule($"ACME{i:D4}", rule => rule.WithTitle("Rule").ReportWhen(ConnectionRules.Predicates.KnownOffline));
+            builder.AddRule($"ACME{i:D4}", rule => rule.WithTitle("Rule").ReportWhen(ConnectionRules.Predicates.KnownOffline));
         }
 
         Assert.Equal(
-            "ConnectionRules:Rules:XYZ9999 = \"error\": unknown rule id; the engine has the built-in rules CR0001, CR0002 and the rules the application adds, so far 12 (ACME0001, ACME0002, ACME0003, ACME0004, ACME0005, ACME0006, ACME0007, ACME0008, ACME0009, ACME0010, ...), which it must add before applying the configuration.",
-            Assert.Single(Rejects(Sections.InMemory(("Rules:XYZ9999", "error")), many).Errors));
+            $"ConnectionRules:Rules:XYZ9999 = \"error\": unknown rule id; the engine has the built-in rules CR0001, CR0002 and the rules the application adds, which it must add before applying the configuration{soFar}.",
+            Assert.Single(Rejects(Sections.InMemory(("Rules:XYZ9999", "error")), builder).Errors));
     }
 
     [Fact]

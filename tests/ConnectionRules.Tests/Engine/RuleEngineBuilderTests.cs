@@ -8,15 +8,15 @@ public sealed class RuleEngineBuilderTests
     private static ConnectionRequest NoNoteStranger() => Requests.Clean() with { Note = null, MutualConnections = 0, Recipient = null };
 
     [Fact]
-    public void RuleIds_lists_the_rules_added_so_far_in_ordinal_order()
+    public void GetRuleIds_lists_the_rules_added_so_far_in_ordinal_order()
     {
         var builder = new RuleEngineBuilder();
-        Assert.Equal(["CR0001", "CR0002"], builder.RuleIds);
+        Assert.Equal(["CR0001", "CR0002"], builder.GetRuleIds());
 
         builder.AddRule("ACME001", r => r.WithTitle("Custom").ReportWhen(ConnectionRules.Predicates.KnownOffline)).AddRecommendedRules();
         Assert.Equal(
             ["ACME001", "CR0001", "CR0002", "CR1001", "CR1002", "CR1003", "CR2001", "CR2002", "CR2003", "CR2004", "CR3001", "CR3002", "CR3003"],
-            builder.RuleIds);
+            builder.GetRuleIds());
     }
 
     [Fact]
