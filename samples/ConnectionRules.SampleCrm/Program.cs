@@ -1,5 +1,5 @@
 // A CRM's connection-request service: evaluates posted requests with a rule engine configured from the
-// "ConnectionRules" section of appsettings.json, and lists the rules in effect.
+// "ConnectionRules" section of appsettings.json, lists the rules in effect, and answers a health probe.
 using ConnectionRules.SampleCrm;
 using ConnectionRules.SampleCrm.Configuration;
 using ConnectionRules.SampleCrm.Json;
@@ -14,12 +14,14 @@ var malformedSettings = LastGoodJsonFiles.Use(builder.Configuration.Sources);
 builder.Services.AddConnectionRules(builder.Configuration.GetSection("ConnectionRules"));
 builder.Services.ConfigureHttpJsonOptions(options => CrmJson.Configure(options.SerializerOptions));
 builder.Services.AddProblemDetails();
+builder.Services.AddHealthChecks().AddCheck<RuleEngineHealthCheck>("rule-engine");
 
 var app = builder.Build();
 malformedSettings.Logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ConnectionRules.SampleCrm.Configuration");
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapConnectionRequestEndpoints();
+app.MapHealthChecks("/health");
 app.Run();
 
 /// <summary>The service's entry point; public so that integration tests can host it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
