@@ -16,9 +16,9 @@ public sealed class RuleDescriptor : IEquatable<RuleDescriptor>
     /// <param name="defaultSeverity">The severity when nothing is configured.</param>
     /// <param name="isEnabledByDefault">Whether the rule runs when nothing is configured.</param>
     /// <param name="description">A longer description, if any.</param>
-    /// <param name="helpLinkUri">A link to the rule's documentation, if any.</param>
+    /// <param name="helpLinkUri">A link to the rule's documentation, if any: an absolute URI, such as <c>https://example.com/rules/ACME001</c>, since reports (SARIF's <c>helpUri</c>) are read away from the code.</param>
     /// <exception cref="ArgumentNullException">A required argument is null.</exception>
-    /// <exception cref="ArgumentException">An argument is blank, the id is malformed, or the message format is not a valid composite format.</exception>
+    /// <exception cref="ArgumentException">An argument is blank, the id is malformed, the message format is not a valid composite format, or the help link is not an absolute URI.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="defaultSeverity"/> is not a defined value.</exception>
     public RuleDescriptor(
         string id,
@@ -56,6 +56,11 @@ public sealed class RuleDescriptor : IEquatable<RuleDescriptor>
         catch (FormatException exception)
         {
             throw new ArgumentException($"The message format of rule '{id}' is not a valid composite format string: {exception.Message} Double a literal brace ('{{{{' or '}}}}').", nameof(messageFormat), exception);
+        }
+
+        if (helpLinkUri is not null && !IsAbsoluteUri(helpLinkUri))
+        {
+            throw new ArgumentException(HelpLinkProblem(id, helpLinkUri), nameof(helpLinkUri));
         }
 
         FormatsWhenReported = _literalMessage is not null || HasFormatString(messageFormat);
@@ -117,6 +122,17 @@ public sealed class RuleDescriptor : IEquatable<RuleDescriptor>
         var digits = id.Length - letters;
         return letters >= 2 && digits >= 3 && id.AsSpan(letters).IndexOfAnyExceptInRange('0', '9') < 0;
     }
+
+    /// <summary>
+    /// Whether the text is an absolute URI written with its scheme (<c>https://...</c>, <c>file:///...</c>): not a
+    /// relative path, which a report read elsewhere cannot resolve, nor a bare path that .NET would read as a file URI.
+    /// </summary>
+    internal static bool IsAbsoluteUri(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && text.StartsWith(uri.Scheme + ":", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>What is wrong with a help link that is not an absolute URI, and how to mend it.</summary>
+    internal static string HelpLinkProblem(string id, string helpLinkUri) =>
+        $"The help link of rule '{id}', \"{helpLinkUri}\", is not an absolute URI: give the full address, such as 'https://example.com/rules/{id}'.";
 
     // Whether a placeholder of a valid composite format has a format string: a colon before the brace that closes it.
     private static bool HasFormatString(string format)

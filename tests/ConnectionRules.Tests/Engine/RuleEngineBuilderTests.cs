@@ -241,6 +241,38 @@ public sealed class RuleEngineBuilderTests
         Assert.StartsWith("Rule ConnectionRules.Tests.Engine.RuleEngineBuilderTests+MalformedIdRule: reading its Descriptor threw ArgumentException: Rule id 'acme-12' is malformed", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("docs/rules/ACME001.md")]
+    [InlineData("/docs/rules/ACME001.md")]
+    [InlineData("www.example.com/rules/ACME001")]
+    [InlineData("see the wiki")]
+    public void A_help_link_that_is_not_an_absolute_uri_is_refused_naming_the_rule(string link)
+    {
+        var expected = $"The help link of rule 'ACME001', \"{link}\", is not an absolute URI: give the full address, such as 'https://example.com/rules/ACME001'.";
+
+        var exception = Assert.Throws<ArgumentException>(() => new RuleDescriptor("ACME001", "Title", "Message", "Custom", Severity.Warning, helpLinkUri: link));
+        Assert.Equal("helpLinkUri", exception.ParamName);
+        Assert.StartsWith(expected, exception.Message, StringComparison.Ordinal);
+
+        var built = Assert.Throws<RuleEngineBuildException>(new RuleEngineBuilder()
+            .AddRule("ACME001", r => r.WithTitle("Title").WithHelpLink(link).ReportWhen(ConnectionRules.Predicates.KnownOffline)).Build);
+        Assert.Equal($"AddRule(\"ACME001\"): {expected}", Assert.Single(built.Errors));
+    }
+
+    [Theory]
+    [InlineData("https://example.com/rules/ACME001")]
+    [InlineData("http://wiki.internal/rules/ACME001")]
+    [InlineData("file:///srv/docs/rules/ACME001.md")]
+    public void An_absolute_help_link_is_kept_as_given(string link)
+    {
+        var engine = new RuleEngineBuilder()
+            .AddRule("ACME001", r => r.WithTitle("Title").WithHelpLink(link).ReportWhen(ConnectionRules.Predicates.KnownOffline))
+            .Build();
+
+        Assert.Equal(link, engine.Rules.Single(r => r.Id == "ACME001").HelpLinkUri);
+        Assert.Equal(link, new RuleDescriptor("ACME001", "Title", "Message", "Custom", Severity.Warning, helpLinkUri: link).HelpLinkUri);
+    }
+
     [Fact]
     public void Null_or_blank_arguments_of_a_fluent_rule_are_reported_by_build_with_every_other_problem()
     {
