@@ -4,9 +4,9 @@ namespace ConnectionRules.SampleCrm;
 
 /// <summary>
 /// <c>GET /health</c>: healthy while the rule engine in effect is there to evaluate with. The first engine is built from
-/// appsettings.json at start-up, so an engine that does not build stops the service before this is asked; the check
-/// reads <see cref="IRuleEngineAccessor.Current"/>, which would throw, and the health check service reports that as
-/// unhealthy.
+/// appsettings.json at start-up, and a configuration that does not build stops the service before any probe. An edit
+/// that a reload rejects leaves the last good engine in effect, so the service keeps evaluating and stays healthy; the
+/// rejection is in the log (the library does not expose it, so this check cannot report it as degraded).
 /// </summary>
 internal sealed class RuleEngineHealthCheck(IRuleEngineAccessor engines) : IHealthCheck
 {

@@ -187,7 +187,8 @@ internal static class RuleEngineConfigurationReader
             return $"unknown rule id; {builtIn} is a recommended rule, so call AddRecommendedRules() before applying the configuration";
         }
 
-        var present = builder.GetRuleIds();
+        // An id Build will refuse as malformed is neither suggested nor listed: its own error says what is wrong with it.
+        var present = builder.GetRuleIds().Where(RuleDescriptor.IsValidId).ToArray();
         var suggestion = ConfigurationText.Suggest(id, present) is { } near ? $" (did you mean {near}?)" : "";
         var builtInPresent = BuiltInRuleIds.Where(builder.HasRule).ToArray();
         var added = present.Where(p => !BuiltInRuleIds.Contains(p, StringComparer.OrdinalIgnoreCase)).ToArray();

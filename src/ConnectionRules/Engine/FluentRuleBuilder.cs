@@ -86,9 +86,9 @@ public sealed class FluentRuleBuilder
     }
 
     /// <summary>Sets the link to the rule's documentation.</summary>
-    /// <param name="helpLinkUri">The link: an absolute URI, such as <c>https://example.com/rules/ACME001</c>.</param>
+    /// <param name="helpLinkUri">The link: an absolute http, https or file URI, such as <c>https://example.com/rules/ACME001</c>.</param>
     /// <returns>This builder.</returns>
-    /// <remarks>A null or blank link, or one that is not an absolute URI, is reported by <see cref="RuleEngineBuilder.Build"/>, with every other problem.</remarks>
+    /// <remarks>A null or blank link, or another that is not such a URI, is reported by <see cref="RuleEngineBuilder.Build"/>, with every other problem.</remarks>
     public FluentRuleBuilder WithHelpLink(string helpLinkUri)
     {
         HelpLinkUri = Text(helpLinkUri, nameof(WithHelpLink)) ?? HelpLinkUri;
@@ -154,11 +154,6 @@ public sealed class FluentRuleBuilder
         if (Severity is < Severity.Hidden or > Severity.Error)
         {
             errors.Add($"AddRule(\"{Id}\"): WithSeverity({(int)Severity}) is not a defined Severity.");
-        }
-
-        if (HelpLinkUri is not null && !RuleDescriptor.IsAbsoluteUri(HelpLinkUri))
-        {
-            errors.Add($"AddRule(\"{Id}\"): {RuleDescriptor.HelpLinkProblem(Id, HelpLinkUri)}");
         }
 
         if (errors.Count > problems)

@@ -262,7 +262,7 @@ public sealed class RuleEngineBuilder
 
     /// <summary>Validates everything and builds the engine. A builder builds once.</summary>
     /// <returns>The immutable, thread-safe engine.</returns>
-    /// <exception cref="RuleEngineBuildException">Every problem found: malformed or duplicate ids, incomplete fluent rules, settings or suppressions naming unknown rules or categories, undefined severities, invalid options.</exception>
+    /// <exception cref="RuleEngineBuildException">Every problem found: malformed or duplicate ids, incomplete fluent rules, help links that are not absolute URIs, settings or suppressions naming unknown rules or categories, undefined severities, invalid options.</exception>
     /// <exception cref="InvalidOperationException">The builder has already built an engine.</exception>
     public RuleEngine Build()
     {
@@ -308,6 +308,10 @@ public sealed class RuleEngineBuilder
             {
                 byId.Add(descriptor.Id, rule);
                 rules.Add((rule, descriptor));
+                if (descriptor.HelpLinkUri is { } link && !RuleDescriptor.IsHelpLink(link))
+                {
+                    errors.Add($"Rule '{descriptor.Id}': its help link \"{link}\" is not an absolute http, https or file URI; give the full address, such as 'https://example.com/rules/{descriptor.Id}', or none.");
+                }
             }
         }
 

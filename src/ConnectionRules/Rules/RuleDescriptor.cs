@@ -16,9 +16,13 @@ public sealed class RuleDescriptor : IEquatable<RuleDescriptor>
     /// <param name="defaultSeverity">The severity when nothing is configured.</param>
     /// <param name="isEnabledByDefault">Whether the rule runs when nothing is configured.</param>
     /// <param name="description">A longer description, if any.</param>
-    /// <param name="helpLinkUri">A link to the rule's documentation, if any: an absolute URI, such as <c>https://example.com/rules/ACME001</c>, since reports (SARIF's <c>helpUri</c>) are read away from the code.</param>
+    /// <param name="helpLinkUri">
+    /// A link to the rule's documentation, if any: an absolute http, https or file URI, such as
+    /// <c>https://example.com/rules/ACME001</c>, since reports (SARIF's <c>helpUri</c>) are read away from the code.
+    /// <see cref="RuleEngineBuilder.Build"/> reports any other link, with every other problem.
+    /// </param>
     /// <exception cref="ArgumentNullException">A required argument is null.</exception>
-    /// <exception cref="ArgumentException">An argument is blank, the id is malformed, the message format is not a valid composite format, or the help link is not an absolute URI.</exception>
+    /// <exception cref="ArgumentException">An argument is blank, the id is malformed, or the message format is not a valid composite format.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="defaultSeverity"/> is not a defined value.</exception>
     public RuleDescriptor(
         string id,
@@ -58,11 +62,6 @@ public sealed class RuleDescriptor : IEquatable<RuleDescriptor>
             throw new ArgumentException($"The message format of rule '{id}' is not a valid composite format string: {exception.Message} Double a literal brace ('{{{{' or '}}}}').", nameof(messageFormat), exception);
         }
 
-        if (helpLinkUri is not null && !IsAbsoluteUri(helpLinkUri))
-        {
-            throw new ArgumentException(HelpLinkProblem(id, helpLinkUri), nameof(helpLinkUri));
-        }
-
         FormatsWhenReported = _literalMessage is not null || HasFormatString(messageFormat);
         Id = id;
         Title = title;
@@ -95,7 +94,7 @@ public sealed class RuleDescriptor : IEquatable<RuleDescriptor>
     /// <summary>Gets the longer description, if any.</summary>
     public string? Description { get; }
 
-    /// <summary>Gets the link to the rule's documentation, if any.</summary>
+    /// <summary>Gets the link to the rule's documentation, if any: in an engine, an absolute http, https or file URI (<see cref="RuleEngineBuilder.Build"/> refuses others).</summary>
     public string? HelpLinkUri { get; }
 
     private readonly string? _literalMessage;
@@ -124,15 +123,15 @@ public sealed class RuleDescriptor : IEquatable<RuleDescriptor>
     }
 
     /// <summary>
-    /// Whether the text is an absolute URI written with its scheme (<c>https://...</c>, <c>file:///...</c>): not a
-    /// relative path, which a report read elsewhere cannot resolve, nor a bare path that .NET would read as a file URI.
+    /// Whether the text is a help link a report can carry: an absolute http, https or file URI written with its scheme
+    /// (not a relative path, which a report read elsewhere cannot resolve, nor a bare path that .NET would read as a
+    /// file URI), without white space or control characters.
     /// </summary>
-    internal static bool IsAbsoluteUri(string text) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var uri) && text.StartsWith(uri.Scheme + ":", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>What is wrong with a help link that is not an absolute URI, and how to mend it.</summary>
-    internal static string HelpLinkProblem(string id, string helpLinkUri) =>
-        $"The help link of rule '{id}', \"{helpLinkUri}\", is not an absolute URI: give the full address, such as 'https://example.com/rules/{id}'.";
+    internal static bool IsHelpLink(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeFile)
+        && text.StartsWith(uri.Scheme + ":", StringComparison.OrdinalIgnoreCase)
+        && !text.Any(c => char.IsWhiteSpace(c) || char.IsControl(c));
 
     // Whether a placeholder of a valid composite format has a format string: a colon before the brace that closes it.
     private static bool HasFormatString(string format)

@@ -279,6 +279,18 @@ public sealed class RuleEngineBuilderConfigurationExtensionsTests
             Assert.Single(Rejects(Sections.InMemory(("Rules:acme001", "error")), builder).Errors));
     }
 
+    [Fact]
+    public void A_malformed_id_the_application_added_is_neither_suggested_nor_listed()
+    {
+        // Build refuses "acme-12" on its own; configuration does not offer it as the id that was meant.
+        var builder = new RuleEngineBuilder()
+            .AddRule("acme-12", rule => rule.WithTitle("Bad id").ReportWhen(ConnectionRules.Predicates.KnownOffline))
+            .AddRule("ACME0001", rule => rule.WithTitle("One").ReportWhen(ConnectionRules.Predicates.KnownOffline));
+        Assert.Equal(
+            "ConnectionRules:Rules:acme-1 = \"error\": unknown rule id; the engine has the built-in rules CR0001, CR0002 and the rules the application adds, which it must add before applying the configuration (so far ACME0001).",
+            Assert.Single(Rejects(Sections.InMemory(("Rules:acme-1", "error")), builder).Errors));
+    }
+
     [Theory]
     [InlineData(1, " (so far ACME0001)")]
     [InlineData(10, " (so far ACME0001, ACME0002, ACME0003, ACME0004, ACME0005, ACME0006, ACME0007, ACME0008, ACME0009, ACME0010)")]

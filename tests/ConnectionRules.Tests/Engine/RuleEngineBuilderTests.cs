@@ -244,33 +244,44 @@ public sealed class RuleEngineBuilderTests
     [Theory]
     [InlineData("docs/rules/ACME001.md")]
     [InlineData("/docs/rules/ACME001.md")]
+    [InlineData("C:\\docs\\ACME001.md")]
     [InlineData("www.example.com/rules/ACME001")]
     [InlineData("see the wiki")]
-    public void A_help_link_that_is_not_an_absolute_uri_is_refused_naming_the_rule(string link)
+    [InlineData(" https://example.com/rules/ACME001")]
+    [InlineData("https://example.com/rules/ACME001 ")]
+    [InlineData("https://example.com/a b")]
+    [InlineData("https://example.com/a\nb")]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("mailto:rules@example.com")]
+    public void A_help_link_that_is_not_an_absolute_web_or_file_uri_is_reported_by_build_naming_the_rule(string link)
     {
-        var expected = $"The help link of rule 'ACME001', \"{link}\", is not an absolute URI: give the full address, such as 'https://example.com/rules/ACME001'.";
+        var expected = $"Rule 'ACME001': its help link \"{link}\" is not an absolute http, https or file URI; give the full address, such as 'https://example.com/rules/ACME001', or none.";
 
-        var exception = Assert.Throws<ArgumentException>(() => new RuleDescriptor("ACME001", "Title", "Message", "Custom", Severity.Warning, helpLinkUri: link));
-        Assert.Equal("helpLinkUri", exception.ParamName);
-        Assert.StartsWith(expected, exception.Message, StringComparison.Ordinal);
-
-        var built = Assert.Throws<RuleEngineBuildException>(new RuleEngineBuilder()
+        var fluent = Assert.Throws<RuleEngineBuildException>(new RuleEngineBuilder()
             .AddRule("ACME001", r => r.WithTitle("Title").WithHelpLink(link).ReportWhen(ConnectionRules.Predicates.KnownOffline)).Build);
-        Assert.Equal($"AddRule(\"ACME001\"): {expected}", Assert.Single(built.Errors));
+        Assert.Equal(expected, Assert.Single(fluent.Errors));
+
+        // A rule class's descriptor is built as given, so a static field of it never fails its type's initializer; the
+        // rule is known by its id to configuration, and Build names the link.
+        var builder = new RuleEngineBuilder().AddRule(new LinkedRule(link)).SetSeverity("ACME001", Severity.Error);
+        Assert.True(builder.HasRule("ACME001"));
+        Assert.Equal(expected, Assert.Single(Assert.Throws<RuleEngineBuildException>(builder.Build).Errors));
     }
 
     [Theory]
     [InlineData("https://example.com/rules/ACME001")]
+    [InlineData("HTTPS://example.com/rules/ACME001")]
     [InlineData("http://wiki.internal/rules/ACME001")]
     [InlineData("file:///srv/docs/rules/ACME001.md")]
-    public void An_absolute_help_link_is_kept_as_given(string link)
+    public void An_absolute_web_or_file_help_link_is_kept_as_given(string link)
     {
         var engine = new RuleEngineBuilder()
             .AddRule("ACME001", r => r.WithTitle("Title").WithHelpLink(link).ReportWhen(ConnectionRules.Predicates.KnownOffline))
+            .AddRule(new LinkedRule(link, "ACME002"))
             .Build();
 
         Assert.Equal(link, engine.Rules.Single(r => r.Id == "ACME001").HelpLinkUri);
-        Assert.Equal(link, new RuleDescriptor("ACME001", "Title", "Message", "Custom", Severity.Warning, helpLinkUri: link).HelpLinkUri);
+        Assert.Equal(link, engine.Rules.Single(r => r.Id == "ACME002").HelpLinkUri);
     }
 
     [Fact]
@@ -319,6 +330,15 @@ public sealed class RuleEngineBuilderTests
     private sealed class ThrowingDescriptorRule : ConnectionRule
     {
         public override RuleDescriptor Descriptor => throw new InvalidOperationException("not ready");
+
+        public override void Evaluate(RuleContext context)
+        {
+        }
+    }
+
+    private sealed class LinkedRule(string link, string id = "ACME001") : ConnectionRule
+    {
+        public override RuleDescriptor Descriptor { get; } = new(id, "Linked", "Linked", "Custom", Severity.Warning, helpLinkUri: link);
 
         public override void Evaluate(RuleContext context)
         {
