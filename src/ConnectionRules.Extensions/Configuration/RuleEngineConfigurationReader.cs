@@ -15,7 +15,7 @@ internal static class RuleEngineConfigurationReader
     /// <summary>The section name the documentation uses; a key by that name inside the section means the root was passed.</summary>
     public const string SectionName = "ConnectionRules";
 
-    // The most rule ids of the application's that an unknown id's message lists.
+    // The most rule ids, or categories, of the application's that an unknown one's message lists.
     private const int MaxListed = 10;
 
     private static readonly string[] BuiltInRuleIds =
@@ -145,9 +145,11 @@ internal static class RuleEngineConfigurationReader
             var category = entry.Key;
             if (!builder.HasCategory(category))
             {
-                var present = BuiltInCategories.Where(builder.HasCategory).ToArray();
+                var present = builder.GetCategories();
                 var suggestion = ConfigurationText.Suggest(category, present) is { } near ? $" (did you mean {near}?)" : "";
-                errors.Add($"{ConfigurationText.Describe(entry)}: unknown category{suggestion}; the engine has the built-in categories {string.Join(", ", present)} and the categories of the rules the application adds, which it must add before applying the configuration.");
+                var builtInPresent = BuiltInCategories.Where(builder.HasCategory);
+                var added = present.Where(p => !BuiltInCategories.Contains(p, StringComparer.OrdinalIgnoreCase));
+                errors.Add($"{ConfigurationText.Describe(entry)}: unknown category{suggestion}; the engine has the built-in categories {string.Join(", ", builtInPresent)} and the categories of the rules the application adds, which it must add before applying the configuration{SoFar(added)}.");
             }
             else if (ReadWord(entry, errors) is { } word)
             {
@@ -191,14 +193,20 @@ internal static class RuleEngineConfigurationReader
         var present = builder.GetRuleIds().Where(RuleDescriptor.IsValidId).ToArray();
         var suggestion = ConfigurationText.Suggest(id, present) is { } near ? $" (did you mean {near}?)" : "";
         var builtInPresent = BuiltInRuleIds.Where(builder.HasRule).ToArray();
-        var added = present.Where(p => !BuiltInRuleIds.Contains(p, StringComparer.OrdinalIgnoreCase)).ToArray();
-        var soFar = added.Length switch
+        var added = present.Where(p => !BuiltInRuleIds.Contains(p, StringComparer.OrdinalIgnoreCase));
+        return $"unknown rule id{suggestion}; the engine has the built-in rules {string.Join(", ", builtInPresent)} and the rules the application adds, which it must add before applying the configuration{SoFar(added)}";
+    }
+
+    // What the application has added so far, ending an unknown id's or category's message: up to ten by name.
+    private static string SoFar(IEnumerable<string> added)
+    {
+        var names = added.ToArray();
+        return names.Length switch
         {
             0 => "",
-            <= MaxListed => $" (so far {string.Join(", ", added)})",
-            _ => $" (so far {added.Length}: {string.Join(", ", added.Take(MaxListed))}, ...)",
+            <= MaxListed => $" (so far {string.Join(", ", names)})",
+            _ => $" (so far {names.Length}: {string.Join(", ", names.Take(MaxListed))}, ...)",
         };
-        return $"unknown rule id{suggestion}; the engine has the built-in rules {string.Join(", ", builtInPresent)} and the rules the application adds, which it must add before applying the configuration{soFar}";
     }
 
     // An unknown key is named, never its value: it may be anything of the application's, a secret included.

@@ -53,6 +53,13 @@ public sealed class RuleEngineBuilder
     /// <returns>A new list of the ids, sorted ordinally (so "ACME001" comes before "CR0001").</returns>
     public IReadOnlyList<string> GetRuleIds() => [.. _ruleIds.Order(StringComparer.Ordinal)];
 
+    /// <summary>
+    /// Returns the categories of the rules added so far: the engine's own (Engine), the recommended ones once added, and
+    /// the application's. Configuration layers use it to list them, and to suggest the category a mistyped one meant.
+    /// </summary>
+    /// <returns>A new list of the categories, each as first written, sorted ordinally.</returns>
+    public IReadOnlyList<string> GetCategories() => [.. _categories.Order(StringComparer.Ordinal)];
+
     /// <summary>Returns whether a rule added so far belongs to this category.</summary>
     /// <param name="category">The category (case-insensitive).</param>
     /// <returns><see langword="true"/> when a rule in that category has been added.</returns>

@@ -280,6 +280,19 @@ public sealed class RuleEngineBuilderConfigurationExtensionsTests
     }
 
     [Fact]
+    public void A_mistyped_category_of_the_applications_rules_gets_a_suggestion_and_the_list_of_its_categories()
+    {
+        var builder = new RuleEngineBuilder()
+            .AddRecommendedRules()
+            .AddRule("ACME001", rule => rule.WithTitle("One").WithCategory("Recruiting").ReportWhen(ConnectionRules.Predicates.KnownOffline))
+            .AddRule("ACME002", rule => rule.WithTitle("Two").WithCategory("Marketing").ReportWhen(ConnectionRules.Predicates.KnownOffline));
+        Assert.Equal(
+            "ConnectionRules:Categories:Recruting = \"none\": unknown category (did you mean Recruiting?); the engine has the built-in categories Engine, Request, Conduct, Authenticity and the categories of the rules the application adds, which it must add before applying the configuration (so far Marketing, Recruiting).",
+            Assert.Single(Rejects(Sections.InMemory(("Categories:Recruting", "none")), builder).Errors));
+        Assert.Equal(["Authenticity", "Conduct", "Engine", "Marketing", "Recruiting", "Request"], builder.GetCategories());
+    }
+
+    [Fact]
     public void A_malformed_id_the_application_added_is_neither_suggested_nor_listed()
     {
         // Build refuses "acme-12" on its own; configuration does not offer it as the id that was meant.
