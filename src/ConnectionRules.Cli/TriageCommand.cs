@@ -124,6 +124,8 @@ internal static class TriageCommand
         minVerdict.CustomParser = result => NameOf<Verdict>(result, "--min-verdict");
         minVerdict.HelpName = Names<Verdict>("|");
 
+        Option[] options = [format, output, config, minVerdict, now];
+
         // The parser hands a word it does not know to PATH, so "--bogus" would be reported as a missing export. A path
         // that starts with a dash and exists is still a path.
         path.Validators.Add(result =>
@@ -131,14 +133,19 @@ internal static class TriageCommand
             var given = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
             if (given.StartsWith('-') && !File.Exists(given) && !Directory.Exists(given))
             {
-                result.AddError($"{given} is neither an option of triage nor a file or folder that exists; the options are --format, --output, --config, --min-verdict and --now.");
+                result.AddError($"{given} is neither an option of triage nor a file or folder that exists; the options are {string.Join(", ", options[..^1].Select(o => o.Name))} and {options[^1].Name}.");
             }
         });
 
         var triage = new Command("triage", "Judge every pending invitation and every connection of a LinkedIn data export, and say who to decline, review or disconnect, and why.")
         {
-            path, format, output, config, minVerdict, now,
+            path,
         };
+        foreach (var option in options)
+        {
+            triage.Options.Add(option);
+        }
+
         triage.SetAction((parseResult, cancellationToken) => TriageAsync(
             context,
             new TriageOptions(

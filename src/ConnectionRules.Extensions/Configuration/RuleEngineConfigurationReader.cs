@@ -145,11 +145,7 @@ internal static class RuleEngineConfigurationReader
             var category = entry.Key;
             if (!builder.HasCategory(category))
             {
-                var present = builder.GetCategories();
-                var suggestion = ConfigurationText.Suggest(category, present) is { } near ? $" (did you mean {near}?)" : "";
-                var builtInPresent = BuiltInCategories.Where(builder.HasCategory);
-                var added = present.Where(p => !BuiltInCategories.Contains(p, StringComparer.OrdinalIgnoreCase));
-                errors.Add($"{ConfigurationText.Describe(entry)}: unknown category{suggestion}; the engine has the built-in categories {string.Join(", ", builtInPresent)} and the categories of the rules the application adds, which it must add before applying the configuration{SoFar(added)}.");
+                errors.Add($"{ConfigurationText.Describe(entry)}: {Unknown("category", category, builder.GetCategories(), BuiltInCategories, "categories", "the categories of the rules the application adds")}.");
             }
             else if (ReadWord(entry, errors) is { } word)
             {
@@ -191,22 +187,25 @@ internal static class RuleEngineConfigurationReader
 
         // An id Build will refuse as malformed is neither suggested nor listed: its own error says what is wrong with it.
         var present = builder.GetRuleIds().Where(RuleDescriptor.IsValidId).ToArray();
-        var suggestion = ConfigurationText.Suggest(id, present) is { } near ? $" (did you mean {near}?)" : "";
-        var builtInPresent = BuiltInRuleIds.Where(builder.HasRule).ToArray();
-        var added = present.Where(p => !BuiltInRuleIds.Contains(p, StringComparer.OrdinalIgnoreCase));
-        return $"unknown rule id{suggestion}; the engine has the built-in rules {string.Join(", ", builtInPresent)} and the rules the application adds, which it must add before applying the configuration{SoFar(added)}";
+        return Unknown("rule id", id, present, BuiltInRuleIds, "rules", "the rules the application adds");
     }
 
-    // What the application has added so far, ending an unknown id's or category's message: up to ten by name.
-    private static string SoFar(IEnumerable<string> added)
+    /// <summary>
+    /// What is said of a rule id or category the builder does not have: the one meant, when one present is near it; the
+    /// built-in ones present; and the application's so far, up to ten by name.
+    /// </summary>
+    private static string Unknown(string kind, string given, IReadOnlyList<string> present, string[] builtIn, string builtInKinds, string applications)
     {
-        var names = added.ToArray();
-        return names.Length switch
+        var suggestion = ConfigurationText.Suggest(given, present) is { } near ? $" (did you mean {near}?)" : "";
+        var builtInPresent = builtIn.Where(b => present.Contains(b, StringComparer.OrdinalIgnoreCase));
+        var added = present.Where(p => !builtIn.Contains(p, StringComparer.OrdinalIgnoreCase)).ToArray();
+        var soFar = added.Length switch
         {
             0 => "",
-            <= MaxListed => $" (so far {string.Join(", ", names)})",
-            _ => $" (so far {names.Length}: {string.Join(", ", names.Take(MaxListed))}, ...)",
+            <= MaxListed => $" (so far {string.Join(", ", added)})",
+            _ => $" (so far {added.Length}: {string.Join(", ", added.Take(MaxListed))}, ...)",
         };
+        return $"unknown {kind}{suggestion}; the engine has the built-in {builtInKinds} {string.Join(", ", builtInPresent)} and {applications}, which it must add before applying the configuration{soFar}";
     }
 
     // An unknown key is named, never its value: it may be anything of the application's, a secret included.
