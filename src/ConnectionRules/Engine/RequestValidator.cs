@@ -32,14 +32,10 @@ internal static class RequestValidator
             CheckProfile(request.Recipient, "Recipient");
         }
 
-        if (request.Messages is null)
+        var messages = request.Messages ?? throw Missing("Messages", "a list, empty when there are no messages");
+        for (var i = 0; i < messages.Count; i++)
         {
-            throw Missing("Messages", "a list, empty when there are no messages");
-        }
-
-        for (var i = 0; i < request.Messages.Count; i++)
-        {
-            var message = request.Messages[i] ?? throw Missing($"Messages[{i}]", "a message");
+            var message = messages[i] ?? throw Missing($"Messages[{i}]", "a message");
             if (message.Text is null)
             {
                 throw Missing($"Messages[{i}].Text", "the message text (empty if it had none)");

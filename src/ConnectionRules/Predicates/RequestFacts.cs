@@ -171,13 +171,16 @@ internal static class RequestFacts
             return -1;
         }
 
+        // As UTC ticks, read once: this walks the messages of every accepted request.
+        var accepted = acceptedAt.UtcTicks;
         var messages = request.Messages;
         for (var i = 0; i < messages.Count; i++)
         {
             var message = messages[i];
+            var after = message.SentAt.UtcTicks - accepted;
             if (message.Direction == MessageDirection.FromSender
-                && message.SentAt >= acceptedAt
-                && message.SentAt - acceptedAt <= window
+                && after >= 0
+                && after <= window.Ticks
                 && context.DetectPitchInMessage(i).IsPitch)
             {
                 return i;

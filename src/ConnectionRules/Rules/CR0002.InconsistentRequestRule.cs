@@ -22,22 +22,29 @@ internal sealed class InconsistentRequestRule : ConnectionRule
             context.Report("acceptedAt", RuleText.Shared($"accepted at {RuleText.Timestamp(acceptedAt)}, before it was sent at {RuleText.Timestamp(request.SentAt)}"));
         }
 
+        // Timestamps are compared as UTC ticks, read once each: this walks every message of every request.
         var messages = request.Messages;
+        var sentAt = request.SentAt.UtcTicks;
+        var pending = request.AcceptedAt is null;
+        var previous = long.MinValue;
         for (var i = 0; i < messages.Count; i++)
         {
             var message = messages[i];
-            if (message.SentAt < request.SentAt)
+            var at = message.SentAt.UtcTicks;
+            if (at < sentAt)
             {
                 context.Report(RuleText.MessageLocation(i), RuleText.Shared($"message dated {RuleText.Timestamp(message.SentAt)}, before the request was sent at {RuleText.Timestamp(request.SentAt)}"));
             }
-            else if (i > 0 && message.SentAt < messages[i - 1].SentAt)
+            else if (at < previous)
             {
                 context.Report(RuleText.MessageLocation(i), RuleText.Shared($"message dated {RuleText.Timestamp(message.SentAt)}, before messages[{i - 1}] at {RuleText.Timestamp(messages[i - 1].SentAt)}: not oldest first"));
             }
-            else if (request.AcceptedAt is null && message.Direction == MessageDirection.FromSender && !IsTheNote(request, message))
+            else if (pending && message.Direction == MessageDirection.FromSender && !IsTheNote(request, message))
             {
                 context.Report(RuleText.MessageLocation(i), "a message from the sender while the request is still pending, other than the note");
             }
+
+            previous = at;
         }
 
         var endorsements = request.Endorsements;

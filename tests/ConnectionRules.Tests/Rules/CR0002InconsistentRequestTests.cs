@@ -194,6 +194,33 @@ public sealed class CR0002InconsistentRequestTests
     }
 
     [Fact]
+    public void messages_are_ordered_by_the_instant_not_by_the_clock_of_their_offsets()
+    {
+        // 13:30 in Lisbon in March is 13:30 UTC, after 14:00 in Berlin (13:00 UTC): in order, though the clocks read earlier.
+        var berlin = TimeSpan.FromHours(1);
+        var first = new Message(new DateTimeOffset(2026, 3, 7, 14, 0, 0, berlin), "Guten Tag!", MessageDirection.FromRecipient);
+        var inOrder = new Message(first.SentAt.ToOffset(TimeSpan.Zero).AddMinutes(30), "Hello from Lisbon.");
+        var outOfOrder = new Message(first.SentAt.ToOffset(TimeSpan.Zero).AddMinutes(-30), "Hello from Lisbon.");
+        var engine = Requests.RecommendedEngine();
+
+        Assert.Empty(Reported(engine.Evaluate(Requests.Accepted() with { Messages = [first, inOrder] })));
+        Assert.Equal(
+            [(Id, "messages[1]", Prefix + "message dated 2026-03-07 12:30:00 +00:00, before messages[0] at 2026-03-07 14:00:00 +01:00: not oldest first")],
+            Reported(engine.Evaluate(Requests.Accepted() with { Messages = [first, outOfOrder] })));
+    }
+
+    [Fact]
+    public void a_message_sent_the_instant_the_request_was_but_written_in_another_offset_is_consistent()
+    {
+        var request = Requests.Accepted() with
+        {
+            Messages = [new Message(Requests.SentAt.ToOffset(TimeSpan.FromHours(-5)), "Same instant, New York clock.", MessageDirection.FromRecipient)],
+        };
+
+        Assert.Empty(Reported(Requests.RecommendedEngine().Evaluate(request)));
+    }
+
+    [Fact]
     public void the_suspicious_baseline_makes_the_other_rules_report()
     {
         var evaluation = Requests.RecommendedEngine().Evaluate(Suspicious());

@@ -70,6 +70,22 @@ public sealed class CR2001ConnectAndSellTests
     }
 
     [Fact]
+    public void the_window_is_measured_between_instants_whatever_the_offsets_they_are_written_in()
+    {
+        // The message's clock in Tokyo reads nine hours more than UTC: the window ends at the same instant.
+        var tokyo = TimeSpan.FromHours(9);
+        var acceptedAt = Requests.Accepted().AcceptedAt!.Value;
+        var atTheEnd = new Message((acceptedAt + DefaultWindow).ToOffset(tokyo), Pitch);
+        var justAfter = new Message((acceptedAt + DefaultWindow + TimeSpan.FromTicks(1)).ToOffset(tokyo), Pitch);
+        var beforeAcceptance = new Message((acceptedAt - TimeSpan.FromTicks(1)).ToOffset(tokyo), Pitch);
+        var engine = Requests.RecommendedEngine();
+
+        Assert.Single(Reported(engine.Evaluate(AcceptedWith(atTheEnd))));
+        Assert.Empty(Reported(engine.Evaluate(AcceptedWith(justAfter))));
+        Assert.Empty(Reported(engine.Evaluate(AcceptedWith(beforeAcceptance))));
+    }
+
+    [Fact]
     public void a_configured_window_moves_the_boundary()
     {
         var narrow = Requests.RecommendedEngine(b => b.Configure(o => o.PitchWindow = TimeSpan.FromHours(48)));
