@@ -20,4 +20,14 @@ public interface IRuleEngineAccessor
     /// <summary>Gets the engine in effect now: an immutable snapshot that a later reload does not change.</summary>
     /// <exception cref="RuleEngineBuildException">The first engine does not build; lists every problem.</exception>
     RuleEngine Current { get; }
+
+    /// <summary>
+    /// Gets why the configuration as it now stands is not in effect: the error of the last reload, which left the engine
+    /// before it in <see cref="Current"/>. A <see cref="RuleEngineBuildException"/> lists every problem of an edit that
+    /// does not build; any other exception is what composing the engine threw, and the next reload signal tries again.
+    /// Null while <see cref="Current"/> is built from the configuration as it now stands, that is, until a reload fails
+    /// and again once one succeeds. A health check can report it; the log has each failure too.
+    /// </summary>
+    /// <remarks>Implementations that do not reload need not implement it: by default it is null.</remarks>
+    Exception? ReloadError => null;
 }

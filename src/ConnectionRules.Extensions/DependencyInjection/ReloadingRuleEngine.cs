@@ -22,6 +22,7 @@ internal sealed class ReloadingRuleEngine : IRuleEngine, IRuleEngineAccessor, ID
     private readonly List<IDisposable> _subscriptions = [];
     private readonly HashSet<string> _missing = new(StringComparer.OrdinalIgnoreCase);
     private RuleEngine _current;
+    private Exception? _reloadError;
     private string _snapshot;
     private bool _disposed;
 
@@ -52,6 +53,9 @@ internal sealed class ReloadingRuleEngine : IRuleEngine, IRuleEngineAccessor, ID
 
     /// <inheritdoc />
     public RuleEngine Current => Volatile.Read(ref _current);
+
+    /// <inheritdoc />
+    public Exception? ReloadError => Volatile.Read(ref _reloadError);
 
     /// <inheritdoc />
     public IReadOnlyList<RuleDescriptor> Rules => Current.Rules;
@@ -128,12 +132,14 @@ internal sealed class ReloadingRuleEngine : IRuleEngine, IRuleEngineAccessor, ID
                 _snapshot = snapshot;
                 var engine = Build();
                 Volatile.Write(ref _current, engine);
+                Volatile.Write(ref _reloadError, null);
                 Log.ConfigurationReloaded(_logger, engine.Rules.Count);
                 WarnOfMissingSections();
             }
             catch (RuleEngineBuildException exception)
             {
                 // The same content would be rejected again, so it is not retried until it changes.
+                Volatile.Write(ref _reloadError, exception);
                 Log.ReloadRejected(_logger, string.Concat(exception.Errors.Select(e => $"{Environment.NewLine}- {e}")));
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
@@ -141,6 +147,7 @@ internal sealed class ReloadingRuleEngine : IRuleEngine, IRuleEngineAccessor, ID
                 // Never into the host's reload thread: the last good engine stays. The failure may be passing (a
                 // configure action reading a file being written), so the next reload signal tries this content again.
                 _snapshot = previous ?? _snapshot;
+                Volatile.Write(ref _reloadError, exception);
                 Log.ReloadFailed(_logger, exception);
             }
         }

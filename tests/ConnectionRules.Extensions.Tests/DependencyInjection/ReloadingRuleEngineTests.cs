@@ -166,6 +166,8 @@ public sealed class ReloadingRuleEngineTests
     {
         var (fixture, memory) = InMemory(("ConnectionRules:Rules:CR1001", "warning"));
         using var _ = fixture;
+        var accessor = fixture.Provider.GetRequiredService<IRuleEngineAccessor>();
+        Assert.Null(accessor.ReloadError);
 
         memory.Set("ConnectionRules:Rules:CR1001", "eror");
         memory.Set("ConnectionRules:PitchWindow", "-1.00:00:00");
@@ -182,12 +184,53 @@ public sealed class ReloadingRuleEngineTests
             + $"{nl}- ConnectionRules:Rules:CR1001 = \"eror\": not a severity; {ExpectedWords}",
             entry.Message);
 
+        // The accessor says so too, for a health check: the same problems, until a reload builds.
+        var error = Assert.IsType<RuleEngineBuildException>(accessor.ReloadError);
+        Assert.Equal(2, error.Errors.Count);
+        Assert.EndsWith(string.Concat(error.Errors.Select(e => $"{nl}- {e}")), entry.Message, StringComparison.Ordinal);
+
         // Fixed, the next reload takes effect.
         memory.Set("ConnectionRules:Rules:CR1001", "error");
         memory.Set("ConnectionRules:PitchWindow", "1.00:00:00");
         fixture.Configuration.Reload();
         Assert.Equal(Severity.Error, fixture.Engine.GetSeverity("CR1001"));
         Assert.Single(fixture.Entries("ConfigurationReloaded"));
+        Assert.Null(accessor.ReloadError);
+    }
+
+    [Fact]
+    public void Going_back_to_the_configuration_in_effect_clears_the_reload_error()
+    {
+        var (fixture, memory) = InMemory(("ConnectionRules:Rules:CR1001", "warning"));
+        using var _ = fixture;
+        var accessor = fixture.Provider.GetRequiredService<IRuleEngineAccessor>();
+
+        memory.Set("ConnectionRules:Rules:CR1001", "eror");
+        fixture.Configuration.Reload();
+        Assert.NotNull(accessor.ReloadError);
+
+        // A reload of another section does not clear it: the edit is still there, still not in effect.
+        memory.Set("Logging:LogLevel:Default", "Debug");
+        fixture.Configuration.Reload();
+        Assert.NotNull(accessor.ReloadError);
+
+        memory.Set("ConnectionRules:Rules:CR1001", "warning");
+        fixture.Configuration.Reload();
+        Assert.Null(accessor.ReloadError);
+        Assert.Equal(Severity.Warning, fixture.Engine.GetSeverity("CR1001"));
+    }
+
+    [Fact]
+    public void An_accessor_that_does_not_reload_has_no_reload_error_by_default()
+    {
+        IRuleEngineAccessor accessor = new FixedAccessor(new RuleEngineBuilder().AddRecommendedRules().Build());
+
+        Assert.Null(accessor.ReloadError);
+    }
+
+    private sealed class FixedAccessor(RuleEngine engine) : IRuleEngineAccessor
+    {
+        public RuleEngine Current => engine;
     }
 
     [Fact]
@@ -215,6 +258,7 @@ public sealed class ReloadingRuleEngineTests
         Assert.Equal(Severity.Info, engine.GetSeverity("CR1001"));
         var entry = Assert.Single(logs.Entries, e => e.EventName == "ReloadFailed");
         Assert.Equal(LogLevel.Error, entry.Level);
+        Assert.Equal("configure failed", Assert.IsType<InvalidOperationException>(provider.GetRequiredService<IRuleEngineAccessor>().ReloadError).Message);
     }
 
     [Fact]
@@ -240,10 +284,12 @@ public sealed class ReloadingRuleEngineTests
         Assert.Equal(Severity.Info, engine.GetSeverity("CR1001"));
 
         // The section itself does not change again; another key's reload signal is enough to retry it.
+        Assert.IsType<InvalidOperationException>(provider.GetRequiredService<IRuleEngineAccessor>().ReloadError);
         memory.Set("Logging:LogLevel:Default", "Debug");
         configuration.Reload();
         Assert.Equal(Severity.Error, engine.GetSeverity("CR1001"));
         Assert.Equal(3, builds);
+        Assert.Null(provider.GetRequiredService<IRuleEngineAccessor>().ReloadError);
     }
 
     [Fact]

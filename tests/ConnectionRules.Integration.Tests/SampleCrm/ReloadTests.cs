@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
@@ -37,7 +38,30 @@ public sealed class ReloadTests : IDisposable
         Assert.Equal("error", await SeverityAsync(client, "CR1001"));
     }
 
+    [Fact]
+    public async Task An_edit_the_engine_rejects_makes_the_health_probe_degraded_until_an_edit_builds()
+    {
+        Save("appsettings.json", """{ "ConnectionRules": { "Rules": { "CR1001": "warning" } } }""");
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host => host.UseContentRoot(_contentRoot.FullName));
+        using var client = factory.CreateClient();
+        Assert.Equal((HttpStatusCode.OK, "Healthy"), await HealthAsync(client));
+
+        Save("appsettings.json", """{ "ConnectionRules": { "Rules": { "CR1001": "eror" } } }""");
+        await EventuallyAsync(async () => await HealthAsync(client) == (HttpStatusCode.OK, "Degraded"), "the probe to say degraded");
+        Assert.Equal("warning", await SeverityAsync(client, "CR1001"));
+
+        Save("appsettings.json", """{ "ConnectionRules": { "Rules": { "CR1001": "error" } } }""");
+        await EventuallyAsync(async () => await HealthAsync(client) == (HttpStatusCode.OK, "Healthy"), "the probe to be healthy again");
+        Assert.Equal("error", await SeverityAsync(client, "CR1001"));
+    }
+
     public void Dispose() => _contentRoot.Delete(recursive: true);
+
+    private static async Task<(HttpStatusCode Status, string Body)> HealthAsync(HttpClient client)
+    {
+        using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
 
     private void Save(string file, string json) => File.WriteAllText(Path.Combine(_contentRoot.FullName, file), json);
 
