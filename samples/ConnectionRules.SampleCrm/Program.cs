@@ -14,6 +14,7 @@ var malformedSettings = LastGoodJsonFiles.Use(builder.Configuration.Sources);
 builder.Services.AddConnectionRules(builder.Configuration.GetSection("ConnectionRules"));
 builder.Services.ConfigureHttpJsonOptions(options => CrmJson.Configure(options.SerializerOptions));
 builder.Services.AddProblemDetails();
+builder.Services.AddSingleton(malformedSettings);
 builder.Services.AddHealthChecks().AddCheck<RuleEngineHealthCheck>("rule-engine");
 
 var app = builder.Build();

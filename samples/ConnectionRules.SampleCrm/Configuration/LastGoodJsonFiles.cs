@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Configuration.Json;
 
 namespace ConnectionRules.SampleCrm.Configuration;
@@ -38,19 +39,31 @@ internal static partial class LastGoodJsonFiles
     [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "{Path} is not valid JSON ({Problem}); the service keeps the settings it had. Fix the file and save it again.")]
     private static partial void Malformed(ILogger logger, string path, string problem);
 
-    /// <summary>Where failed reloads go: nowhere until <see cref="Logger"/> is set, since the host is built after its configuration.</summary>
+    /// <summary>
+    /// Where failed reloads go: the files whose last save is malformed, for the health check, and the log, from when
+    /// <see cref="Logger"/> is set, since the host is built after its configuration.
+    /// </summary>
     public sealed class Failures
     {
+        private readonly ConcurrentDictionary<string, string> _malformed = new(StringComparer.Ordinal);
+
         /// <summary>Gets or sets the logger that failed reloads are written to.</summary>
         public ILogger? Logger { get; set; }
 
+        /// <summary>Gets the files whose last save is not valid JSON, with why, until a save of each loads again.</summary>
+        public IReadOnlyDictionary<string, string> Malformed => _malformed;
+
         internal void Report(string path, FormatException exception)
         {
+            var problem = exception.InnerException?.Message ?? exception.Message;
+            _malformed[path] = problem;
             if (Logger is { } logger)
             {
-                Malformed(logger, path, exception.InnerException?.Message ?? exception.Message);
+                LastGoodJsonFiles.Malformed(logger, path, problem);
             }
         }
+
+        internal void Loaded(string path) => _malformed.TryRemove(path, out _);
     }
 
     private sealed class Source(Failures failures) : JsonConfigurationSource
@@ -76,13 +89,15 @@ internal static partial class LastGoodJsonFiles
 
         public override void Load(Stream stream)
         {
+            var path = source.Path ?? "(unnamed JSON file)";
             try
             {
                 base.Load(stream);
+                failures.Loaded(path);
             }
             catch (FormatException exception) when (_loaded)
             {
-                failures.Report(source.Path ?? "(unnamed JSON file)", exception);
+                failures.Report(path, exception);
             }
         }
     }

@@ -22,12 +22,23 @@ public interface IRuleEngineAccessor
     RuleEngine Current { get; }
 
     /// <summary>
-    /// Gets why the configuration as it now stands is not in effect: the error of the last reload, which left the engine
-    /// before it in <see cref="Current"/>. A <see cref="RuleEngineBuildException"/> lists every problem of an edit that
-    /// does not build; any other exception is what composing the engine threw, and the next reload signal tries again.
-    /// Null while <see cref="Current"/> is built from the configuration as it now stands, that is, until a reload fails
-    /// and again once one succeeds. A health check can report it; the log has each failure too.
+    /// Gets why the configuration, as <c>IConfiguration</c> now presents it, is not in effect: the error of the last
+    /// reload, which left the engine before it in <see cref="Current"/>. A <see cref="RuleEngineBuildException"/> lists
+    /// every problem of an edit that does not build, and that content is not tried again until it changes; any other
+    /// exception is what composing the engine threw, and the next change of any configuration source tries again. Null
+    /// while <see cref="Current"/> is built from the configuration as it now stands: until a reload fails, and again
+    /// once one builds or the edit is undone. A health check can report it; the log has each failure too.
     /// </summary>
-    /// <remarks>Implementations that do not reload need not implement it: by default it is null.</remarks>
+    /// <remarks>
+    /// <para>
+    /// Read it and <see cref="Current"/> as two reads: a reload may come between them. The exception is shared; wrap it
+    /// rather than throw it again, which would overwrite its stack trace.
+    /// </para>
+    /// <para>
+    /// Implementations that do not reload need not implement it: by default it is null. A decorator of this interface
+    /// must forward it, or its callers always read null. Mocking libraries do not all run a default implementation
+    /// (FakeItEasy's fakes return a fake exception), so a fake of this interface should set it.
+    /// </para>
+    /// </remarks>
     Exception? ReloadError => null;
 }

@@ -23,7 +23,11 @@ internal sealed class ReloadingRuleEngine : IRuleEngine, IRuleEngineAccessor, ID
     private readonly HashSet<string> _missing = new(StringComparer.OrdinalIgnoreCase);
     private RuleEngine _current;
     private Exception? _reloadError;
-    private string _snapshot;
+
+    // The content of the sections that _current was built from, and the content a reload last tried (the same, unless
+    // that reload was rejected): what a reload signal compares the sections' content with now.
+    private string _inEffect;
+    private string _attempted;
     private bool _disposed;
 
     /// <exception cref="RuleEngineBuildException">The first engine does not build; lists every problem.</exception>
@@ -39,7 +43,7 @@ internal sealed class ReloadingRuleEngine : IRuleEngine, IRuleEngineAccessor, ID
         _pitchDetector = pitchDetector;
         _timeProvider = timeProvider;
         _logger = loggerFactory?.CreateLogger(Log.Category) ?? NullLogger.Instance;
-        _snapshot = Snapshot();
+        _inEffect = _attempted = Snapshot();
         _current = Build();
         WarnOfMissingSections();
         foreach (var section in _setup.Sections)
@@ -108,7 +112,10 @@ internal sealed class ReloadingRuleEngine : IRuleEngine, IRuleEngineAccessor, ID
         }
     }
 
-    /// <summary>Rebuilds when the sections' content changed since the last attempt; runs on the configuration's reload thread.</summary>
+    /// <summary>
+    /// Rebuilds when the sections' content changed since the last attempt; runs on the configuration's reload thread,
+    /// into which nothing is thrown. <see cref="ReloadError"/> is null exactly when the content is the one in effect.
+    /// </summary>
     private void Reload()
     {
         lock (_gate)
@@ -118,38 +125,69 @@ internal sealed class ReloadingRuleEngine : IRuleEngine, IRuleEngineAccessor, ID
                 return;
             }
 
-            string? previous = null;
+            string snapshot;
+            RuleEngine engine;
             try
             {
                 // A file watcher often fires twice per save, and the root's token fires for every other section too.
-                var snapshot = Snapshot();
-                if (string.Equals(snapshot, _snapshot, StringComparison.Ordinal))
+                snapshot = Snapshot();
+                if (string.Equals(snapshot, _inEffect, StringComparison.Ordinal))
+                {
+                    // Back to the content in effect, after an edit that failed: nothing is pending any more.
+                    _attempted = snapshot;
+                    Volatile.Write(ref _reloadError, null);
+                    return;
+                }
+
+                if (string.Equals(snapshot, _attempted, StringComparison.Ordinal))
                 {
                     return;
                 }
 
-                previous = _snapshot;
-                _snapshot = snapshot;
-                var engine = Build();
-                Volatile.Write(ref _current, engine);
-                Volatile.Write(ref _reloadError, null);
-                Log.ConfigurationReloaded(_logger, engine.Rules.Count);
-                WarnOfMissingSections();
+                _attempted = snapshot;
+                engine = Build();
             }
             catch (RuleEngineBuildException exception)
             {
                 // The same content would be rejected again, so it is not retried until it changes.
                 Volatile.Write(ref _reloadError, exception);
-                Log.ReloadRejected(_logger, string.Concat(exception.Errors.Select(e => $"{Environment.NewLine}- {e}")));
+                Logged(() => Log.ReloadRejected(_logger, string.Concat(exception.Errors.Select(e => $"{Environment.NewLine}- {e}"))));
+                return;
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
-                // Never into the host's reload thread: the last good engine stays. The failure may be passing (a
-                // configure action reading a file being written), so the next reload signal tries this content again.
-                _snapshot = previous ?? _snapshot;
+                // The last good engine stays. The failure may be passing (a configure action reading a file being
+                // written), so the next reload signal, of any source, tries this content again.
+                _attempted = _inEffect;
                 Volatile.Write(ref _reloadError, exception);
-                Log.ReloadFailed(_logger, exception);
+                Logged(() => Log.ReloadFailed(_logger, exception));
+                return;
             }
+
+            _inEffect = snapshot;
+            Volatile.Write(ref _current, engine);
+            Volatile.Write(ref _reloadError, null);
+            Logged(() =>
+            {
+                Log.ConfigurationReloaded(_logger, engine.Rules.Count);
+                WarnOfMissingSections();
+            });
+        }
+    }
+
+    /// <summary>
+    /// Logs from the reload thread: a logger that throws must neither reach the host's thread nor make a reload that
+    /// took effect look failed, and there is nowhere else to report it.
+    /// </summary>
+    private static void Logged(Action log)
+    {
+        try
+        {
+            log();
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // Nothing to do: the state above is already what it should be.
         }
     }
 

@@ -221,6 +221,103 @@ public sealed class ReloadingRuleEngineTests
     }
 
     [Fact]
+    public void Going_back_to_the_configuration_in_effect_after_a_passing_failure_clears_the_reload_error()
+    {
+        var (provider, configuration, memory) = FailingOnBuild(build => build == 2);
+        using var _ = provider;
+        var accessor = provider.GetRequiredService<IRuleEngineAccessor>();
+
+        memory.Set("ConnectionRules:Rules:CR1001", "error");
+        configuration.Reload();
+        Assert.IsType<InvalidOperationException>(accessor.ReloadError);
+
+        memory.Set("ConnectionRules:Rules:CR1001", "warning");
+        configuration.Reload();
+        Assert.Null(accessor.ReloadError);
+        Assert.Equal(Severity.Warning, accessor.Current.GetSeverity("CR1001"));
+    }
+
+    [Fact]
+    public void The_reload_error_is_the_one_of_the_content_as_it_now_stands()
+    {
+        // Rejected, then a passing failure of another edit, then back to the rejected edit: it is tried again.
+        var (provider, configuration, memory) = FailingOnBuild(build => build == 3);
+        using var _ = provider;
+        var accessor = provider.GetRequiredService<IRuleEngineAccessor>();
+
+        memory.Set("ConnectionRules:Rules:CR1001", "eror");
+        configuration.Reload();
+        Assert.IsType<RuleEngineBuildException>(accessor.ReloadError);
+
+        memory.Set("ConnectionRules:Rules:CR1001", "error");
+        configuration.Reload();
+        Assert.IsType<InvalidOperationException>(accessor.ReloadError);
+
+        memory.Set("ConnectionRules:Rules:CR1001", "eror");
+        configuration.Reload();
+        Assert.IsType<RuleEngineBuildException>(accessor.ReloadError);
+    }
+
+    [Fact]
+    public void A_logger_that_throws_neither_reaches_the_reload_nor_makes_a_good_reload_look_failed()
+    {
+        var (provider, configuration, memory) = FailingOnBuild(_ => false, new ThrowingLoggerProvider());
+        using var _ = provider;
+        var accessor = provider.GetRequiredService<IRuleEngineAccessor>();
+
+        memory.Set("ConnectionRules:Rules:CR1001", "error");
+        configuration.Reload();
+        Assert.Equal(Severity.Error, accessor.Current.GetSeverity("CR1001"));
+        Assert.Null(accessor.ReloadError);
+
+        memory.Set("ConnectionRules:Rules:CR1001", "eror");
+        configuration.Reload();
+        Assert.IsType<RuleEngineBuildException>(accessor.ReloadError);
+        Assert.Equal(Severity.Error, accessor.Current.GetSeverity("CR1001"));
+    }
+
+    /// <summary>A container whose configure action throws on the builds <paramref name="fails"/> picks (the first build is 1).</summary>
+    private static (ServiceProvider Provider, IConfigurationRoot Configuration, MemoryConfigurationProvider Memory) FailingOnBuild(Func<int, bool> fails, ILoggerProvider? logs = null)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([KeyValuePair.Create<string, string?>("ConnectionRules:Rules:CR1001", "warning")]).Build();
+        var builds = 0;
+        var services = new ServiceCollection();
+        if (logs is not null)
+        {
+            services.AddLogging(logging => logging.AddProvider(logs));
+        }
+
+        services.AddConnectionRules(configuration.GetSection("ConnectionRules"), _ =>
+        {
+            if (fails(++builds))
+            {
+                throw new InvalidOperationException($"configure failed on build {builds}");
+            }
+        });
+        var provider = services.BuildServiceProvider();
+        _ = provider.GetRequiredService<IRuleEngine>();
+        return (provider, configuration, configuration.Providers.OfType<MemoryConfigurationProvider>().Single());
+    }
+
+    /// <summary>A log sink that is down: every write throws.</summary>
+    private sealed class ThrowingLoggerProvider : ILoggerProvider, ILogger
+    {
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            throw new IOException("log sink down");
+
+        public void Dispose()
+        {
+        }
+    }
+
+    [Fact]
     public void An_accessor_that_does_not_reload_has_no_reload_error_by_default()
     {
         IRuleEngineAccessor accessor = new FixedAccessor(new RuleEngineBuilder().AddRecommendedRules().Build());

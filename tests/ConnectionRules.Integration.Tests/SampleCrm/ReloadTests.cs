@@ -39,13 +39,14 @@ public sealed class ReloadTests : IDisposable
     }
 
     [Fact]
-    public async Task An_edit_the_engine_rejects_makes_the_health_probe_degraded_until_an_edit_builds()
+    public async Task A_save_the_engine_cannot_use_makes_the_health_probe_degraded_until_one_builds()
     {
         Save("appsettings.json", """{ "ConnectionRules": { "Rules": { "CR1001": "warning" } } }""");
         using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host => host.UseContentRoot(_contentRoot.FullName));
         using var client = factory.CreateClient();
         Assert.Equal((HttpStatusCode.OK, "Healthy"), await HealthAsync(client));
 
+        // A value the engine rejects.
         Save("appsettings.json", """{ "ConnectionRules": { "Rules": { "CR1001": "eror" } } }""");
         await EventuallyAsync(async () => await HealthAsync(client) == (HttpStatusCode.OK, "Degraded"), "the probe to say degraded");
         Assert.Equal("warning", await SeverityAsync(client, "CR1001"));
@@ -53,6 +54,15 @@ public sealed class ReloadTests : IDisposable
         Save("appsettings.json", """{ "ConnectionRules": { "Rules": { "CR1001": "error" } } }""");
         await EventuallyAsync(async () => await HealthAsync(client) == (HttpStatusCode.OK, "Healthy"), "the probe to be healthy again");
         Assert.Equal("error", await SeverityAsync(client, "CR1001"));
+
+        // A file that is not JSON any more: the engine sees no change, the settings file layer keeps the last good ones.
+        Save("appsettings.json", """{ "ConnectionRules": { "Rules": { "CR1001": "info", } """);
+        await EventuallyAsync(async () => await HealthAsync(client) == (HttpStatusCode.OK, "Degraded"), "the probe to say degraded after a malformed save");
+        Assert.Equal("error", await SeverityAsync(client, "CR1001"));
+
+        Save("appsettings.json", """{ "ConnectionRules": { "Rules": { "CR1001": "info" } } }""");
+        await EventuallyAsync(async () => await HealthAsync(client) == (HttpStatusCode.OK, "Healthy"), "the probe to be healthy after the file is fixed");
+        Assert.Equal("info", await SeverityAsync(client, "CR1001"));
     }
 
     public void Dispose() => _contentRoot.Delete(recursive: true);
