@@ -46,23 +46,20 @@ public sealed class ReloadTests : IDisposable
         using var client = factory.CreateClient();
         Assert.Equal((HttpStatusCode.OK, "Healthy"), await HealthAsync(client));
 
-        // A value the engine rejects.
-        Save("appsettings.json", """{ "ConnectionRules": { "Rules": { "CR1001": "eror" } } }""");
-        await EventuallyAsync(async () => await HealthAsync(client) == (HttpStatusCode.OK, "Degraded"), "the probe to say degraded");
-        Assert.Equal("warning", await SeverityAsync(client, "CR1001"));
-
-        Save("appsettings.json", """{ "ConnectionRules": { "Rules": { "CR1001": "error" } } }""");
-        await EventuallyAsync(async () => await HealthAsync(client) == (HttpStatusCode.OK, "Healthy"), "the probe to be healthy again");
-        Assert.Equal("error", await SeverityAsync(client, "CR1001"));
-
-        // A file that is not JSON any more: the engine sees no change, the settings file layer keeps the last good ones.
-        Save("appsettings.json", """{ "ConnectionRules": { "Rules": { "CR1001": "info", } """);
-        await EventuallyAsync(async () => await HealthAsync(client) == (HttpStatusCode.OK, "Degraded"), "the probe to say degraded after a malformed save");
-        Assert.Equal("error", await SeverityAsync(client, "CR1001"));
-
-        Save("appsettings.json", """{ "ConnectionRules": { "Rules": { "CR1001": "info" } } }""");
-        await EventuallyAsync(async () => await HealthAsync(client) == (HttpStatusCode.OK, "Healthy"), "the probe to be healthy after the file is fixed");
-        Assert.Equal("info", await SeverityAsync(client, "CR1001"));
+        // Each save, then the probe it should lead to and CR1001's severity in effect.
+        (string Json, string Health, string Severity)[] saves =
+        [
+            ("""{ "ConnectionRules": { "Rules": { "CR1001": "eror" } } }""", "Degraded", "warning"), // rejected by the engine
+            ("""{ "ConnectionRules": { "Rules": { "CR1001": "error" } } }""", "Healthy", "error"),
+            ("""{ "ConnectionRules": { "Rules": { "CR1001": "info", } """, "Degraded", "error"), // not JSON: kept by the file layer
+            ("""{ "ConnectionRules": { "Rules": { "CR1001": "info" } } }""", "Healthy", "info"),
+        ];
+        foreach (var (json, health, severity) in saves)
+        {
+            Save("appsettings.json", json);
+            await EventuallyAsync(async () => await HealthAsync(client) == (HttpStatusCode.OK, health), $"the probe to say {health} after saving {json}");
+            Assert.Equal(severity, await SeverityAsync(client, "CR1001"));
+        }
     }
 
     public void Dispose() => _contentRoot.Delete(recursive: true);
