@@ -49,14 +49,10 @@ internal static class RequestValidator
             }
         }
 
-        if (request.Endorsements is null)
+        var endorsements = request.Endorsements ?? throw Missing("Endorsements", "a list, empty when there are no endorsements");
+        for (var i = 0; i < endorsements.Count; i++)
         {
-            throw Missing("Endorsements", "a list, empty when there are no endorsements");
-        }
-
-        for (var i = 0; i < request.Endorsements.Count; i++)
-        {
-            var endorsement = request.Endorsements[i] ?? throw Missing($"Endorsements[{i}]", "an endorsement");
+            var endorsement = endorsements[i] ?? throw Missing($"Endorsements[{i}]", "an endorsement");
             if (endorsement.Skill is null)
             {
                 throw Missing($"Endorsements[{i}].Skill", "the name of the endorsed skill");

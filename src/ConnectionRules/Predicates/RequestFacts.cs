@@ -172,12 +172,12 @@ internal static class RequestFacts
         }
 
         // As UTC ticks, read once: this walks the messages of every accepted request.
-        var accepted = acceptedAt.UtcTicks;
+        var acceptedTicks = acceptedAt.UtcTicks;
         var messages = request.Messages;
         for (var i = 0; i < messages.Count; i++)
         {
             var message = messages[i];
-            var after = message.SentAt.UtcTicks - accepted;
+            var after = message.SentAt.UtcTicks - acceptedTicks;
             if (message.Direction == MessageDirection.FromSender
                 && after >= 0
                 && after <= window.Ticks

@@ -22,16 +22,16 @@ internal sealed class InconsistentRequestRule : ConnectionRule
             context.Report("acceptedAt", RuleText.Shared($"accepted at {RuleText.Timestamp(acceptedAt)}, before it was sent at {RuleText.Timestamp(request.SentAt)}"));
         }
 
-        // Timestamps are compared as UTC ticks, read once each: this walks every message of every request.
+        // The messages' timestamps are compared as UTC ticks, read once each: this walks every message of every request.
         var messages = request.Messages;
-        var sentAt = request.SentAt.UtcTicks;
+        var sentTicks = request.SentAt.UtcTicks;
         var pending = request.AcceptedAt is null;
         var previous = long.MinValue;
         for (var i = 0; i < messages.Count; i++)
         {
             var message = messages[i];
             var at = message.SentAt.UtcTicks;
-            if (at < sentAt)
+            if (at < sentTicks)
             {
                 context.Report(RuleText.MessageLocation(i), RuleText.Shared($"message dated {RuleText.Timestamp(message.SentAt)}, before the request was sent at {RuleText.Timestamp(request.SentAt)}"));
             }

@@ -23,13 +23,13 @@ internal sealed class BaitAndSwitchRule : ConnectionRule
             return;
         }
 
-        var sentAt = request.SentAt.UtcTicks;
+        var sentTicks = request.SentAt.UtcTicks;
         var messages = request.Messages;
         for (var i = 0; i < messages.Count; i++)
         {
             var message = messages[i];
             if (message.Direction == MessageDirection.FromSender
-                && message.SentAt.UtcTicks > sentAt
+                && message.SentAt.UtcTicks > sentTicks
                 && context.DetectPitchInMessage(i) is { IsPitch: true } pitch)
             {
                 context.Report(RuleText.MessageLocation(i), RuleText.Quote(note, invitation), RuleText.Quote(message.Text, pitch));

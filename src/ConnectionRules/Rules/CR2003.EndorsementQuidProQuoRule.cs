@@ -32,13 +32,13 @@ internal sealed class EndorsementQuidProQuoRule : ConnectionRule
             }
         }
 
-        var endorsedFrom = firstEndorsement.UtcTicks;
+        var endorsedTicks = firstEndorsement.UtcTicks;
         var messages = request.Messages;
         for (var i = 0; i < messages.Count; i++)
         {
             var message = messages[i];
             if (message.Direction == MessageDirection.FromSender
-                && message.SentAt.UtcTicks >= endorsedFrom
+                && message.SentAt.UtcTicks >= endorsedTicks
                 && context.MessageHas(i, Lexicon.EndorseBack, out var ask))
             {
                 context.Report(RuleText.MessageLocation(i), RuleText.Number(CountUntil(endorsements, message.SentAt)), RuleText.Quote(message.Text, ask));

@@ -194,6 +194,23 @@ public sealed class CR0002InconsistentRequestTests
     }
 
     [Fact]
+    public void a_message_after_one_dated_before_the_request_is_compared_with_that_one()
+    {
+        var request = Requests.Accepted() with
+        {
+            Messages =
+            [
+                Requests.FromSender(TimeSpan.FromHours(1), "Thanks for connecting!"),
+                new Message(Requests.SentAt.AddMinutes(-1), "Hello?"),
+                Requests.FromRecipient(TimeSpan.FromMinutes(30), "Hi!"),
+            ],
+        };
+
+        // messages[2] is after messages[1], the one before it, though before messages[0]: only messages[1] is reported.
+        Assert.Equal(["messages[1]"], Reported(Requests.RecommendedEngine().Evaluate(request)).Select(d => d.Location));
+    }
+
+    [Fact]
     public void messages_are_ordered_by_the_instant_not_by_the_clock_of_their_offsets()
     {
         // 13:30 in Lisbon in March is 13:30 UTC, after 14:00 in Berlin (13:00 UTC): in order, though the clocks read earlier.
@@ -212,8 +229,10 @@ public sealed class CR0002InconsistentRequestTests
     [Fact]
     public void a_message_sent_the_instant_the_request_was_but_written_in_another_offset_is_consistent()
     {
+        // The request on a clock in Kiribati (UTC+14), the message on one in New York (UTC-5).
         var request = Requests.Accepted() with
         {
+            SentAt = Requests.SentAt.ToOffset(TimeSpan.FromHours(14)),
             Messages = [new Message(Requests.SentAt.ToOffset(TimeSpan.FromHours(-5)), "Same instant, New York clock.", MessageDirection.FromRecipient)],
         };
 

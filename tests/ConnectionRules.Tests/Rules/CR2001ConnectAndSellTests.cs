@@ -23,6 +23,9 @@ public sealed class CR2001ConnectAndSellTests
 
     private static ConnectionRequest AcceptedWith(params Message[] messages) => Requests.Accepted() with { Messages = messages };
 
+    private static ConnectionRequest AcceptedAtWith(DateTimeOffset acceptedAt, params Message[] messages) =>
+        Requests.Accepted() with { AcceptedAt = acceptedAt, Messages = messages };
+
     [Theory]
     [MemberData(nameof(ElapsedTimes))]
     public void a_pitch_within_the_window_is_reported_with_the_time_since_acceptance(TimeSpan after, string elapsed)
@@ -72,17 +75,21 @@ public sealed class CR2001ConnectAndSellTests
     [Fact]
     public void the_window_is_measured_between_instants_whatever_the_offsets_they_are_written_in()
     {
-        // The message's clock in Tokyo reads nine hours more than UTC: the window ends at the same instant.
+        // Accepted on a clock in New York, five hours behind UTC, written to on one in Tokyo, nine ahead: the window
+        // ends at the same instant.
         var tokyo = TimeSpan.FromHours(9);
-        var acceptedAt = Requests.Accepted().AcceptedAt!.Value;
+        var acceptedAt = Requests.Accepted().AcceptedAt!.Value.ToOffset(TimeSpan.FromHours(-5));
         var atTheEnd = new Message((acceptedAt + DefaultWindow).ToOffset(tokyo), Pitch);
         var justAfter = new Message((acceptedAt + DefaultWindow + TimeSpan.FromTicks(1)).ToOffset(tokyo), Pitch);
         var beforeAcceptance = new Message((acceptedAt - TimeSpan.FromTicks(1)).ToOffset(tokyo), Pitch);
         var engine = Requests.RecommendedEngine();
 
-        Assert.Single(Reported(engine.Evaluate(AcceptedWith(atTheEnd))));
-        Assert.Empty(Reported(engine.Evaluate(AcceptedWith(justAfter))));
-        Assert.Empty(Reported(engine.Evaluate(AcceptedWith(beforeAcceptance))));
+        var atAcceptance = new Message(acceptedAt.ToOffset(tokyo), Pitch);
+
+        Assert.Single(Reported(engine.Evaluate(AcceptedAtWith(acceptedAt, atTheEnd))));
+        Assert.Single(Reported(engine.Evaluate(AcceptedAtWith(acceptedAt, atAcceptance))));
+        Assert.Empty(Reported(engine.Evaluate(AcceptedAtWith(acceptedAt, justAfter))));
+        Assert.Empty(Reported(engine.Evaluate(AcceptedAtWith(acceptedAt, beforeAcceptance))));
     }
 
     [Fact]

@@ -142,6 +142,18 @@ public sealed class CR2002BaitAndSwitchTests
     }
 
 
+    [Fact]
+    public void a_pitch_the_instant_the_request_was_sent_is_not_later_whatever_the_offsets()
+    {
+        // The request on a clock two hours ahead of UTC, the messages on one five hours behind.
+        var newYork = TimeSpan.FromHours(-5);
+        var request = Requests.Accepted() with { SentAt = Requests.SentAt.ToOffset(TimeSpan.FromHours(2)), Note = InvitingNote };
+        var engine = Requests.RecommendedEngine();
+
+        Assert.Empty(Reported(engine.Evaluate(request with { Messages = [new Message(Requests.SentAt.ToOffset(newYork), Pitch)] })));
+        Assert.Single(Reported(engine.Evaluate(request with { Messages = [new Message((Requests.SentAt + TimeSpan.FromTicks(1)).ToOffset(newYork), Pitch)] })));
+    }
+
     private static (string Id, string? Location, string Message)[] Reported(Evaluation evaluation) => Reports.Of(evaluation, Id);
 
 }

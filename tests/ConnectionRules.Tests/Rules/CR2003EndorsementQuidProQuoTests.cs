@@ -159,5 +159,18 @@ public sealed class CR2003EndorsementQuidProQuoTests
     }
 
 
+    [Fact]
+    public void an_ask_the_instant_of_the_first_endorsement_counts_whatever_the_offsets()
+    {
+        // Endorsed on a clock in Tokyo (UTC+9), asked on one in New York (UTC-5).
+        var newYork = TimeSpan.FromHours(-5);
+        var endorsedAt = AcceptedAt.AddHours(1);
+        var request = Requests.Accepted() with { Endorsements = [new Endorsement(endorsedAt.ToOffset(TimeSpan.FromHours(9)), "Rust")] };
+        var engine = Requests.RecommendedEngine();
+
+        Assert.Single(Reported(engine.Evaluate(request with { Messages = [new Message(endorsedAt.ToOffset(newYork), Ask)] })));
+        Assert.Empty(Reported(engine.Evaluate(request with { Messages = [new Message((endorsedAt - TimeSpan.FromTicks(1)).ToOffset(newYork), Ask)] })));
+    }
+
     private static (string Id, string? Location, string Message)[] Reported(Evaluation evaluation) => Reports.Of(evaluation, Id);
 }
