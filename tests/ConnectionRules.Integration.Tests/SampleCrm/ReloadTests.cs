@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
@@ -46,19 +48,23 @@ public sealed class ReloadTests : IDisposable
         using var client = factory.CreateClient();
         Assert.Equal((HttpStatusCode.OK, "Healthy"), await HealthAsync(client));
 
-        // Each save, then the probe it should lead to and CR1001's severity in effect.
-        (string Json, string Health, string Severity)[] saves =
+        // Each save, then the probe it should lead to, the start of the check's description, and CR1001's severity in effect.
+        (string Json, string Health, string Description, string Severity)[] saves =
         [
-            ("""{ "ConnectionRules": { "Rules": { "CR1001": "eror" } } }""", "Degraded", "warning"), // rejected by the engine
-            ("""{ "ConnectionRules": { "Rules": { "CR1001": "error" } } }""", "Healthy", "error"),
-            ("""{ "ConnectionRules": { "Rules": { "CR1001": "info", } """, "Degraded", "error"), // not JSON: kept by the file layer
-            ("""{ "ConnectionRules": { "Rules": { "CR1001": "info" } } }""", "Healthy", "info"),
+            ("""{ "ConnectionRules": { "Rules": { "CR1001": "eror" } } }""", "Degraded", "The last edit of the settings was rejected", "warning"),
+            ("""{ "ConnectionRules": { "Rules": { "CR1001": "error" } } }""", "Healthy", " rules in effect", "error"),
+            ("""{ "ConnectionRules": { "Rules": { "CR1001": "info", } """, "Degraded", "appsettings.json is not valid JSON", "error"),
+            ("""{ "ConnectionRules": { "Rules": { "CR1001": "info" } } }""", "Healthy", " rules in effect", "info"),
         ];
-        foreach (var (json, health, severity) in saves)
+        foreach (var (json, health, description, severity) in saves)
         {
             Save("appsettings.json", json);
             await EventuallyAsync(async () => await HealthAsync(client) == (HttpStatusCode.OK, health), $"the probe to say {health} after saving {json}");
             Assert.Equal(severity, await SeverityAsync(client, "CR1001"));
+
+            // The body is the status alone; the check's description says why, for the log and a custom response writer.
+            var entry = (await factory.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync()).Entries["rule-engine"];
+            Assert.Contains(description, entry.Description, StringComparison.Ordinal);
         }
     }
 
