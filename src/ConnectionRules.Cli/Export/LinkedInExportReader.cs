@@ -40,7 +40,8 @@ internal sealed class LinkedInExportReader
     private readonly IProgress<ReadProgress>? _progress;
     private readonly Dictionary<string, Person> _byUrl = new(StringComparer.Ordinal);
 
-    // A name that two different people carry joins nobody: the entry is null.
+    // A name that two different people carry joins nobody: the entry is null, and _namesakes has them. (One list per
+    // name would say both, but cost a list for every person of an export.)
     private readonly Dictionary<string, Person?> _byName = new(StringComparer.Ordinal);
     private readonly HashSet<string> _warnedSharedNames = new(StringComparer.Ordinal);
 
@@ -574,16 +575,19 @@ internal sealed class LinkedInExportReader
         _byUrl[key] = person;
         if (ProfileUrl.NameKey(name) is { } nameKey)
         {
-            if (_byName.TryGetValue(nameKey, out var first))
+            if (!_byName.TryGetValue(nameKey, out var first))
             {
-                // The first namesake left the entry when the second came; keep them all, to tell when the name matters.
-                var namesakes = _namesakes.TryGetValue(nameKey, out var known) ? known : _namesakes[nameKey] = [first!];
-                namesakes.Add(person);
+                _byName[nameKey] = person;
+            }
+            else if (first is not null)
+            {
+                // The second of a name: the name joins nobody from now on, and its people are kept, to tell when it matters.
                 _byName[nameKey] = null;
+                _namesakes[nameKey] = [first, person];
             }
             else
             {
-                _byName[nameKey] = person;
+                _namesakes[nameKey].Add(person);
             }
         }
 
