@@ -77,9 +77,10 @@ internal sealed class TextScanner
 
     /// <summary>
     /// Returns false only when the text certainly holds no phrase of the rule lexicon, found by a quick vectorized
-    /// search for the lexicon's phrases as case-insensitive substrings, without the full scan. A phrase found as whole
-    /// words is found as a substring too: the phrases are ASCII, whose case folding the search shares; each is searched
-    /// by its longest part without an apostrophe (the text may write any of three). Where the scan reads the text
+    /// search for parts of the lexicon's phrases as case-insensitive substrings, without the full scan. A phrase found
+    /// as whole words is found as a substring too: the phrases are ASCII, whose case folding the search shares; each is
+    /// searched by an anchor it holds (<see cref="RuleLexicons.InvitationAnchors"/>), or else by its longest part
+    /// without an apostrophe (the text may write any of three). Where the scan reads the text
     /// otherwise than as written (white space other than single spaces, which it reads as one space; the characters it
     /// reads as if absent, <see cref="PhraseMatcher.IsIgnorableAt"/>; the styled letters it reads as ASCII,
     /// <see cref="PhraseMatcher.ReadChar(ReadOnlySpan{char}, ref int)"/>; the Kelvin sign, which folds into ASCII), the search is made again on the text as the scan reads it, or, for a text longer than 1,024
@@ -182,15 +183,22 @@ internal sealed class TextScanner
         var substrings = new SearchValues<string>?[Enum.GetValues<Lexicon>().Length];
         foreach (var (lexicon, phrases) in RulePhrases)
         {
-            substrings[(int)lexicon] = Substrings(phrases);
+            substrings[(int)lexicon] = Substrings(phrases, lexicon == Lexicon.Invitation ? RuleLexicons.InvitationAnchors : []);
         }
 
         return substrings;
     }
 
-    private static SearchValues<string>? Substrings(IEnumerable<string> phrases)
+    /// <summary>
+    /// What the quick check searches for: each phrase that holds one of the anchors is found by it, and every other
+    /// phrase by its longest part without an apostrophe. Any part of a phrase is sound, since the text holds the whole
+    /// phrase wherever the scan finds it; an anchor is used only if it is ASCII without an apostrophe or white space
+    /// other than single spaces, so that it is searched for as the phrases are.
+    /// </summary>
+    private static SearchValues<string>? Substrings(IEnumerable<string> phrases, IEnumerable<string> anchors)
     {
-        var substrings = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var usable = anchors.Where(IsSearchableAsWritten).ToArray();
+        var substrings = new HashSet<string>(usable, StringComparer.OrdinalIgnoreCase);
         foreach (var phrase in phrases.Select(p => p.Trim().TrimEnd('*')))
         {
             if (phrase.Length == 0 || !Ascii.IsValid(phrase))
@@ -198,12 +206,23 @@ internal sealed class TextScanner
                 return null;
             }
 
-            // The longest part without an apostrophe: the text may write any of three apostrophes where the phrase has one.
-            substrings.Add(phrase.Split('\'').MaxBy(part => part.Length)!);
+            if (!usable.Any(anchor => phrase.Contains(anchor, StringComparison.OrdinalIgnoreCase)))
+            {
+                // The longest part without an apostrophe: the text may write any of three apostrophes where the phrase has one.
+                substrings.Add(phrase.Split('\'').MaxBy(part => part.Length)!);
+            }
         }
 
         return SearchValues.Create([.. substrings], StringComparison.OrdinalIgnoreCase);
     }
+
+    // Letters, digits and single spaces inside: what a text holds as written wherever the scan finds it.
+    internal static bool IsSearchableAsWritten(string anchor) =>
+        anchor.Length > 0
+        && anchor[0] != ' '
+        && anchor[^1] != ' '
+        && !anchor.Contains("  ", StringComparison.Ordinal)
+        && anchor.All(c => char.IsAsciiLetterOrDigit(c) || c == ' ');
 
 #endif
     private struct Visitor(TextScanner scanner, ulong[] scored) : IPhraseVisitor

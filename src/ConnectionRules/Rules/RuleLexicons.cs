@@ -50,6 +50,19 @@ internal static class RuleLexicons
         "rsvp", "save you a seat", "save you a spot", "love to have you at", "love to have you join", "would love you to join",
     ];
 
+    /// <summary>
+    /// What the engine's quick check of a text searches for before it reads the text for <see cref="InvitationPhrases"/>
+    /// (<see cref="TextScanner.MayContain"/>): every invitation phrase holds one of these, and ordinary notes seldom do.
+    /// The phrases themselves begin with the words every note uses ("our", "you", "like to", "love to"), at which the
+    /// search stopped to compare nearly every word of a note. "r meetup" stands for "our meetup": a note that says at
+    /// which meetup two people met is no invitation. A phrase added without one of these is searched for by itself.
+    /// </summary>
+    public static readonly string[] InvitationAnchors =
+    [
+        "join", "attend", "come to our", "event", "r meetup", "webinar", "networking", "group", "community", "invit", "rsvp",
+        "save you a", "have you at",
+    ];
+
     /// <summary>Asking to be endorsed back.</summary>
     public static readonly string[] EndorseBackPhrases =
     [

@@ -58,17 +58,7 @@ public sealed class TextScannerTests
     [MemberData(nameof(Texts))]
     public void The_quick_check_never_says_no_where_the_scan_finds_a_phrase(string text)
     {
-        // Also in capitals, with curly apostrophes, with the Kelvin sign, which folds to an ASCII 'k', with zero-width
-        // spaces, soft hyphens, tag characters (surrogate pairs) or variation selectors inside words, which the scan
-        // reads as if absent, in bold, script or fullwidth letters, which it reads as ASCII, and with other white space
-        // between words, which it reads as one space.
-        foreach (var variant in new[]
-        {
-            text, text.ToUpperInvariant(), text.Replace('\'', '\u2019'), text.Replace('k', '\u212A'), text.Replace("o", "o\u200B"),
-            text.Replace("e", "\u00ADe"), text.Replace("o", "o\U000E006F"), text.Replace("e", "e\uFE0F"),
-            StyledText.In(StyledText.Style.SansBold, text), StyledText.In(StyledText.Style.Script, text), StyledText.In(StyledText.Style.Fullwidth, text),
-            text.Replace(" ", "  "), text.Replace(' ', '\u00A0'), text.Replace(" ", "\r\n"), text.Replace(" ", " \u200B\t"),
-        })
+        foreach (var variant in Variants(text))
         {
             var scan = Scanner.Scan(variant);
             foreach (var (lexicon, _) in RuleLexiconsAlone)
@@ -76,6 +66,72 @@ public sealed class TextScannerTests
                 Assert.True(!scan.TryGet(lexicon, out _) || TextScanner.MayContain(lexicon, variant), $"{lexicon} is in \"{variant}\", but the quick check says no.");
             }
         }
+    }
+
+    public static TheoryData<string, string> Phrases()
+    {
+        // By the lexicon's name: the lexicons are internal, and a test's parameters are public.
+        var data = new TheoryData<string, string>();
+        foreach (var (lexicon, phrases) in new[]
+        {
+            (Lexicon.StockInvitation, RuleLexicons.StockInvitationPhrases), (Lexicon.Invitation, RuleLexicons.InvitationPhrases),
+            (Lexicon.EndorseBack, RuleLexicons.EndorseBackPhrases), (Lexicon.OpenNetworker, RuleLexicons.OpenNetworkerPhrases),
+        })
+        {
+            foreach (var phrase in phrases)
+            {
+                data.Add(lexicon.ToString(), phrase);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Phrases))]
+    public void The_quick_check_finds_every_phrase_of_a_rule_lexicon_however_it_is_written(string lexiconName, string phrase)
+    {
+        var lexicon = Enum.Parse<Lexicon>(lexiconName);
+        foreach (var variant in Variants($"Hello Sam, {phrase}, see you soon."))
+        {
+            Assert.True(Scanner.Scan(variant).TryGet(lexicon, out _), $"The scan does not find {lexicon} in \"{variant}\".");
+            Assert.True(TextScanner.MayContain(lexicon, variant), $"{lexicon} is in \"{variant}\", but the quick check says no.");
+        }
+    }
+
+    [Fact]
+    public void Every_invitation_phrase_holds_an_anchor_of_the_quick_check_that_texts_hold_as_written()
+    {
+        Assert.All(RuleLexicons.InvitationAnchors, anchor => Assert.True(TextScanner.IsSearchableAsWritten(anchor), $"\"{anchor}\" is not searchable as written."));
+        Assert.All(RuleLexicons.InvitationPhrases, phrase => Assert.Contains(RuleLexicons.InvitationAnchors, anchor => phrase.Contains(anchor, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    [Theory]
+    [InlineData("join")]
+    [InlineData("r meetup")]
+    [InlineData("30K")]
+    public void An_anchor_of_letters_digits_and_single_spaces_is_searchable_as_written(string anchor) =>
+        Assert.True(TextScanner.IsSearchableAsWritten(anchor));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" join")]
+    [InlineData("join ")]
+    [InlineData("our  meetup")]
+    [InlineData("you're")]
+    [InlineData("caf\u00E9")]
+    [InlineData("join-us")]
+    public void An_anchor_a_text_may_write_otherwise_is_not_searchable_as_written(string anchor) =>
+        Assert.False(TextScanner.IsSearchableAsWritten(anchor));
+
+    [Fact]
+    public void The_invitation_check_says_no_for_a_note_in_everyday_words()
+    {
+        // The words every note uses, which begin invitation phrases, and a meetup that is only where the two met.
+        const string note = "Hi Sam, I'd love to connect: I enjoyed your talk at the Lisbon meetup and would like to hear how your team's move went. Our builds are slow too.";
+
+        Assert.False(TextScanner.MayContain(Lexicon.Invitation, note));
+        Assert.False(new PhraseMatcher(RuleLexicons.InvitationPhrases).TryFind(note, 0, out _));
     }
 
     [Fact]
@@ -120,4 +176,16 @@ public sealed class TextScannerTests
         Assert.Contains(RuleIds.BaitAndSwitch, ids);
         Assert.Contains(RuleIds.ConnectAndSell, ids);
     }
+
+    // The text, and the text in capitals, with curly apostrophes, with the Kelvin sign, which folds to an ASCII 'k', with
+    // zero-width spaces, soft hyphens, tag characters (surrogate pairs) or variation selectors inside words, which the
+    // scan reads as if absent, in bold, script or fullwidth letters, which it reads as ASCII, and with other white space
+    // between words, which it reads as one space.
+    private static string[] Variants(string text) =>
+    [
+        text, text.ToUpperInvariant(), text.Replace('\'', '\u2019'), text.Replace('k', '\u212A'), text.Replace("o", "o\u200B"),
+        text.Replace("e", "\u00ADe"), text.Replace("o", "o\U000E006F"), text.Replace("e", "e\uFE0F"),
+        StyledText.In(StyledText.Style.SansBold, text), StyledText.In(StyledText.Style.Script, text), StyledText.In(StyledText.Style.Fullwidth, text),
+        text.Replace(" ", "  "), text.Replace(' ', '\u00A0'), text.Replace(" ", "\r\n"), text.Replace(" ", " \u200B\t"),
+    ];
 }
