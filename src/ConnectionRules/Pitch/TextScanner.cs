@@ -24,18 +24,19 @@ internal sealed class TextScanner
     [ThreadStatic]
     private static ulong[]? t_scored;
 
-    // The rule lexicons and their phrases; static, so every scanner reads the same ones.
-    private static readonly (Lexicon Lexicon, string[] Phrases)[] RulePhrases =
+    // The rule lexicons, their phrases and the anchors their quick check searches for (see MayContain); static, so
+    // every scanner reads the same ones.
+    private static readonly (Lexicon Lexicon, string[] Phrases, string[] Anchors)[] RulePhrases =
     [
-        (Lexicon.StockInvitation, RuleLexicons.StockInvitationPhrases),
-        (Lexicon.Invitation, RuleLexicons.InvitationPhrases),
-        (Lexicon.EndorseBack, RuleLexicons.EndorseBackPhrases),
-        (Lexicon.OpenNetworker, RuleLexicons.OpenNetworkerPhrases),
+        (Lexicon.StockInvitation, RuleLexicons.StockInvitationPhrases, []),
+        (Lexicon.Invitation, RuleLexicons.InvitationPhrases, RuleLexicons.InvitationAnchors),
+        (Lexicon.EndorseBack, RuleLexicons.EndorseBackPhrases, []),
+        (Lexicon.OpenNetworker, RuleLexicons.OpenNetworkerPhrases, []),
     ];
 
 #if NET9_0_OR_GREATER
-    // Per rule lexicon, its phrases as plain substrings (see MayContain), built once; null where that check would not
-    // be sound.
+    // Per rule lexicon, parts of its phrases as plain substrings (see MayContain), built once; null where that check
+    // would not be sound.
     private static readonly SearchValues<string>?[] RuleSubstrings = BuildRuleSubstrings();
 
     // The characters from the space to U+0084, which the search for characters read differently skips: the scan reads
@@ -58,7 +59,7 @@ internal sealed class TextScanner
         var entries = pitchEntries.Select(e => (e.Phrase, Lexicon.Pitch, e.Score)).ToList();
         if (withRuleLexicons)
         {
-            foreach (var (lexicon, phrases) in RulePhrases)
+            foreach (var (lexicon, phrases, _) in RulePhrases)
             {
                 entries.AddRange(phrases.Select(p => (p, lexicon, 0)));
             }
@@ -78,9 +79,9 @@ internal sealed class TextScanner
     /// <summary>
     /// Returns false only when the text certainly holds no phrase of the rule lexicon, found by a quick vectorized
     /// search for parts of the lexicon's phrases as case-insensitive substrings, without the full scan. A phrase found
-    /// as whole words is found as a substring too: the phrases are ASCII, whose case folding the search shares; each is
-    /// searched by an anchor it holds (<see cref="RuleLexicons.InvitationAnchors"/>), or else by its longest part
-    /// without an apostrophe (the text may write any of three). Where the scan reads the text
+    /// as whole words is found as a substring too, and so is any part of it: the phrases are ASCII, whose case folding
+    /// the search shares; each is searched by its longest part without an apostrophe (the text may write any of three),
+    /// or, for the invitation phrases, by an anchor it holds (<see cref="RuleLexicons.InvitationAnchors"/>). Where the scan reads the text
     /// otherwise than as written (white space other than single spaces, which it reads as one space; the characters it
     /// reads as if absent, <see cref="PhraseMatcher.IsIgnorableAt"/>; the styled letters it reads as ASCII,
     /// <see cref="PhraseMatcher.ReadChar(ReadOnlySpan{char}, ref int)"/>; the Kelvin sign, which folds into ASCII), the search is made again on the text as the scan reads it, or, for a text longer than 1,024
@@ -181,24 +182,24 @@ internal sealed class TextScanner
     private static SearchValues<string>?[] BuildRuleSubstrings()
     {
         var substrings = new SearchValues<string>?[Enum.GetValues<Lexicon>().Length];
-        foreach (var (lexicon, phrases) in RulePhrases)
+        foreach (var (lexicon, phrases, anchors) in RulePhrases)
         {
-            substrings[(int)lexicon] = Substrings(phrases, lexicon == Lexicon.Invitation ? RuleLexicons.InvitationAnchors : []);
+            substrings[(int)lexicon] = Substrings(phrases, anchors);
         }
 
         return substrings;
     }
 
     /// <summary>
-    /// What the quick check searches for: each phrase that holds one of the anchors is found by it, and every other
-    /// phrase by its longest part without an apostrophe. Any part of a phrase is sound, since the text holds the whole
-    /// phrase wherever the scan finds it; an anchor is used only if it is ASCII without an apostrophe or white space
-    /// other than single spaces, so that it is searched for as the phrases are.
+    /// What the quick check searches for: each phrase that holds one of the anchors is searched for by the first it
+    /// holds, and every other phrase by its longest part without an apostrophe. Any part of a phrase is sound, since the
+    /// text holds the whole phrase wherever the scan finds it, as written or as the scan reads it; an anchor is used
+    /// only if it is searchable as the phrases' parts are (<see cref="IsSearchableAsWritten"/>).
     /// </summary>
     private static SearchValues<string>? Substrings(IEnumerable<string> phrases, IEnumerable<string> anchors)
     {
         var usable = anchors.Where(IsSearchableAsWritten).ToArray();
-        var substrings = new HashSet<string>(usable, StringComparer.OrdinalIgnoreCase);
+        var substrings = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var phrase in phrases.Select(p => p.Trim().TrimEnd('*')))
         {
             if (phrase.Length == 0 || !Ascii.IsValid(phrase))
@@ -206,23 +207,25 @@ internal sealed class TextScanner
                 return null;
             }
 
-            if (!usable.Any(anchor => phrase.Contains(anchor, StringComparison.OrdinalIgnoreCase)))
-            {
-                // The longest part without an apostrophe: the text may write any of three apostrophes where the phrase has one.
-                substrings.Add(phrase.Split('\'').MaxBy(part => part.Length)!);
-            }
+            // The longest part without an apostrophe: the text may write any of three apostrophes where the phrase has one.
+            substrings.Add(usable.FirstOrDefault(anchor => phrase.Contains(anchor, StringComparison.OrdinalIgnoreCase))
+                ?? phrase.Split('\'').MaxBy(part => part.Length)!);
         }
 
         return SearchValues.Create([.. substrings], StringComparison.OrdinalIgnoreCase);
     }
 
-    // Letters, digits and single spaces inside: what a text holds as written wherever the scan finds it.
+    /// <summary>
+    /// The anchor is searched for as the parts of the phrases are: ASCII, without an apostrophe (a text may write any of
+    /// three) and without white space other than single spaces (the quick check searches again, on the text as the scan
+    /// reads it, only a text that holds other white space).
+    /// </summary>
     internal static bool IsSearchableAsWritten(string anchor) =>
-        anchor.Length > 0
-        && anchor[0] != ' '
-        && anchor[^1] != ' '
+        anchor.Trim().Length > 0
+        && Ascii.IsValid(anchor)
+        && !anchor.Contains('\'', StringComparison.Ordinal)
         && !anchor.Contains("  ", StringComparison.Ordinal)
-        && anchor.All(c => char.IsAsciiLetterOrDigit(c) || c == ' ');
+        && !anchor.Any(c => char.IsWhiteSpace(c) && c != ' ');
 
 #endif
     private struct Visitor(TextScanner scanner, ulong[] scored) : IPhraseVisitor
