@@ -81,8 +81,8 @@ internal sealed class TextScanner
     /// search for parts of the lexicon's phrases as case-insensitive substrings, without the full scan. A phrase found
     /// as whole words is found as a substring too, and so is any part of it: the phrases are ASCII, whose case folding
     /// the search shares; each is searched by its longest part without an apostrophe (the text may write any of three),
-    /// or, for the invitation phrases, by an anchor it holds (<see cref="RuleLexicons.InvitationAnchors"/>). Where the scan reads the text
-    /// otherwise than as written (white space other than single spaces, which it reads as one space; the characters it
+    /// or, for the invitation phrases, by an anchor it holds (<see cref="RuleLexicons.InvitationAnchors"/>). Where the
+    /// scan reads the text otherwise than as written (white space other than single spaces, which it reads as one space; the characters it
     /// reads as if absent, <see cref="PhraseMatcher.IsIgnorableAt"/>; the styled letters it reads as ASCII,
     /// <see cref="PhraseMatcher.ReadChar(ReadOnlySpan{char}, ref int)"/>; the Kelvin sign, which folds into ASCII), the search is made again on the text as the scan reads it, or, for a text longer than 1,024
     /// characters, left to the scan. True means the full scan must tell. Always true on
@@ -207,7 +207,8 @@ internal sealed class TextScanner
                 return null;
             }
 
-            // The longest part without an apostrophe: the text may write any of three apostrophes where the phrase has one.
+            // An anchor the phrase holds, else its longest part without an apostrophe: the text may write any of three
+            // apostrophes where the phrase has one.
             substrings.Add(usable.FirstOrDefault(anchor => phrase.Contains(anchor, StringComparison.OrdinalIgnoreCase))
                 ?? phrase.Split('\'').MaxBy(part => part.Length)!);
         }
